@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace TodoApi;
+
+/// <summary>
+/// A small, conformant to-do API: bearer auth with a WWW-Authenticate challenge, problem+json errors,
+/// 201 + Location on create, 204 on delete, 404 for unknown ids, 405 with Allow, 415 for non-JSON
+/// bodies, 422 for invalid ones, 409 for a duplicate title.
+/// </summary>
+public static class TodoApp
+{
+    public const string ProblemJson = "application/problem+json";
+
+    public static WebApplication Create(TodoApiOptions options, string[]? args = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [], ApplicationName = typeof(TodoApp).Assembly.GetName().Name });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<TodoStore>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers["X-Request-Id"] = Guid.NewGuid().ToString("N");
+            await next(context);
+        });
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/todos"), branch => branch.Use(BearerAuth.Middleware(options.Token)));
+
+        app.MapGet("/health", () => Results.Json(new { status = "ok" }));
+        app.MapGet("/todos", TodoEndpoints.List);
+        app.MapPost("/todos", TodoEndpoints.Create);
+        app.MapGet("/todos/{id:long}", TodoEndpoints.Get);
+        app.MapPut("/todos/{id:long}", TodoEndpoints.Update);
+        app.MapDelete("/todos/{id:long}", TodoEndpoints.Delete);
+        return app;
+    }
+
+    /// <summary>Starts the API on 127.0.0.1 with a free port; returns the app and its base URL.</summary>
+    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(TodoApiOptions options, CancellationToken cancellationToken = default)
+    {
+        var app = Create(options);
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (app, new Uri(address));
+    }
+
+    /// <summary>Writes an RFC 9457 problem document.</summary>
+    public static IResult Problem(int status, string title, string? detail = null, IDictionary<string, string[]>? errors = null)
+    {
+        var body = new Dictionary<string, object?> { ["type"] = "about:blank", ["title"] = title, ["status"] = status };
+        if (detail is not null)
+        {
+            body["detail"] = detail;
+        }
+
+        if (errors is not null)
+        {
+            body["errors"] = errors;
+        }
+
+        return Results.Json(body, statusCode: status, contentType: ProblemJson);
+    }
+}

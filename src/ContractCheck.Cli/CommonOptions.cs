@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace ContractCheck.Cli;
+
+/// <summary>Options shared by <c>run</c> and <c>demo</c>: report files, filters, seed, bounds.</summary>
+public sealed class CommonOptions
+{
+    public Option<string?> JUnit { get; } = new("--junit") { Description = "Write a JUnit XML report to this path (for CI test reporting).", HelpName = "path" };
+
+    public Option<string[]> Include { get; } = new("--include") { Description = "Check only operations matching this selector: an operationId, \"GET /items/{id}\", or a glob such as \"* /admin/**\" or \"list*\". Repeatable.", HelpName = "selector" };
+
+    public Option<string[]> Exclude { get; } = new("--exclude") { Description = "Leave out operations matching this selector (same forms as --include). Repeatable.", HelpName = "selector" };
+
+    public Option<int?> Seed { get; } = new("--seed") { Description = "Fix every generated value: the same seed sends the same requests. Default: a new random seed, printed in the report.", HelpName = "number" };
+
+    public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds a request may take, whole answer included.", DefaultValueFactory = _ => 30, HelpName = "seconds" };
+
+    public Option<int?> MaxRequests { get; } = new("--max-requests") { Description = "Hard ceiling on requests sent in the run. Default: what the plan needs.", HelpName = "count" };
+
+    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print the planned requests (secrets masked) and send nothing." };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Show skipped checks and every spec warning." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { JUnit, Include, Exclude, Seed, Timeout, MaxRequests, DryRun, Verbose })
+        {
+            command.Add(option);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using ContractCheck.Core;
+
+namespace ContractCheck.Cli;
+
+/// <summary><c>contractcheck run</c>: check a live API against its spec and rules.</summary>
+internal static class RunCommand
+{
+    public static Command Create(Output output, Func<CancellationToken> token)
+    {
+        var spec = new Option<string>("--spec", "-s") { Description = "The OpenAPI (3.0, 3.1, 3.2) or Swagger 2.0 document: a YAML or JSON file, or an http(s) URL.", Required = true, HelpName = "path|url" };
+        var baseUrl = new Option<string?>("--base-url", "-u") { Description = "Where the API runs, e.g. http://localhost:8080 (a path prefix such as /api is kept). Only this origin is contacted.", HelpName = "url" };
+        var rules = new Option<string?>("--rules", "-r") { Description = "The rules file (YAML) with your design tables. Default: contractcheck.yaml beside the spec if it exists, else the built-in rules only.", HelpName = "path" };
+        var header = new Option<string[]>("--header", "-H") { Description = "Add a header to every request, e.g. 'Authorization: Bearer $TOKEN'. Credential values are masked in every report. Repeatable.", HelpName = "'Name: value'" };
+        var common = new CommonOptions();
+
+        var command = new Command("run", "Check a running API against its OpenAPI spec and rules file.\n\nExit codes: 0 all checks passed, 1 contract failures, 2 usage/spec/rules error, 3 API unreachable, 4 internal error.");
+        command.Add(spec);
+        command.Add(baseUrl);
+        command.Add(rules);
+        command.Add(header);
+        common.AddTo(command);
+
+        command.SetAction(async (parse, _) =>
+        {
+            var specPath = parse.GetValue(spec)!;
+            var url = parse.GetValue(baseUrl);
+            if (url is null && !parse.GetValue(common.DryRun))
+            {
+                throw new ContractCheckException("--base-url is required (where the API runs)", null, "add --base-url http://localhost:8080, or --dry-run to only list the planned requests");
+            }
+
+            var settings = new RunSettings
+            {
+                Spec = specPath,
+                Rules = parse.GetValue(rules) ?? DefaultRules(specPath),
+                BaseUrl = ParseBaseUrl(url ?? "http://localhost/"),
+                Plan = Runner.PlanOptions(parse, common, Runner.Headers(parse.GetValue(header))),
+            };
+            return await Runner.RunAsync(settings, parse, common, output, token());
+        });
+        return command;
+    }
+
+    public static Uri ParseBaseUrl(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
+        {
+            throw new ContractCheckException($"--base-url '{text}' is not an http(s) URL", null, "write it in full, for example http://localhost:8080");
+        }
+
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            throw new ContractCheckException($"--base-url '{text}' has a query or fragment", null, "give only scheme, host, port and an optional path prefix");
+        }
+
+        return uri;
+    }
+
+    // A rules file committed beside the spec is picked up without a flag.
+    private static string? DefaultRules(string spec)
+    {
+        if (spec.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || spec.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec)) ?? ".", "contractcheck.yaml");
+        return File.Exists(beside) ? beside : null;
+    }
+}

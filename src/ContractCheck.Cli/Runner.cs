@@ -1,0 +1,108 @@
+using System.CommandLine;
+using ContractCheck.Core;
+using ContractCheck.Core.Execution;
+using ContractCheck.Core.Probes;
+using ContractCheck.Core.Reporting;
+using ContractCheck.Core.Rules;
+using Spectre.Console;
+
+namespace ContractCheck.Cli;
+
+/// <summary>Turns parsed options into a run, runs it, and maps the result to an exit code.</summary>
+internal static class Runner
+{
+    public static PlanOptions PlanOptions(ParseResult parse, CommonOptions common, IReadOnlyList<KeyValuePair<string, string>> headers) => new(
+        parse.GetValue(common.Seed) ?? Random.Shared.Next(1, 1_000_000),
+        headers,
+        Selectors(parse.GetValue(common.Include)),
+        Selectors(parse.GetValue(common.Exclude)));
+
+    public static async Task<int> RunAsync(RunSettings settings, ParseResult parse, CommonOptions common, Output output, CancellationToken cancellationToken)
+    {
+        var timeout = parse.GetValue(common.Timeout);
+        if (timeout is <= 0 or > 3600)
+        {
+            throw new ContractCheckException($"--timeout {timeout} is out of range", null, "give the seconds a request may take, between 0.1 and 3600");
+        }
+
+        var run = ContractRun.Prepare(settings, cancellationToken);
+        var console = output.Console;
+        if (parse.GetValue(common.DryRun))
+        {
+            PlanPrinter.Print(run.Plan, run.Spec, run.Redactor, console);
+            return ExitCodes.Passed;
+        }
+
+        var maxRequests = parse.GetValue(common.MaxRequests) ?? Math.Max(100, run.Plan.RequestCount * 2);
+        if (maxRequests < 1)
+        {
+            throw new ContractCheckException($"--max-requests {maxRequests} must be at least 1");
+        }
+
+        var executor = new ExecutorOptions(settings.BaseUrl) { RequestTimeout = TimeSpan.FromSeconds(timeout), MaxRequests = maxRequests };
+        run = ContractRun.Prepare(settings with { Executor = executor }, cancellationToken);
+        console.MarkupLine($"[bold]ContractCheck[/] {Markup.Escape(run.Spec.Title)} [grey]({Markup.Escape(run.Spec.Source)}, {(run.Spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {Markup.Escape(run.Spec.Version)})[/]");
+        console.MarkupLine($"[grey]target[/] {Markup.Escape(run.Redactor.Url(settings.BaseUrl))}  [grey]rules[/] {Markup.Escape(string.Join(", ", run.Rules.Sources))}");
+        console.MarkupLine($"[grey]{run.Spec.Operations.Count} operations, {run.Plan.Probes.Count} probes, {run.Plan.RequestCount} requests, seed {run.Plan.Seed}[/]");
+        console.WriteLine();
+
+        IReporter reporter = new ConsoleReporter(console, parse.GetValue(common.Verbose));
+        if (parse.GetValue(common.JUnit) is { } junit)
+        {
+            reporter = new CompositeReporter(reporter, new JUnitReporter(junit));
+        }
+
+        var report = await run.ExecuteAsync(reporter, Progress(console, run.Plan), cancellationToken);
+        if (parse.GetValue(common.JUnit) is { } written)
+        {
+            console.MarkupLine($"[grey]JUnit report written to {Markup.Escape(written)}[/]");
+        }
+
+        return report.Success ? ExitCodes.Passed : ExitCodes.Failed;
+    }
+
+    /// <summary>"K: V" header arguments; a malformed one is a usage error.</summary>
+    public static List<KeyValuePair<string, string>> Headers(string[]? values)
+    {
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var value in values ?? [])
+        {
+            var colon = value.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || value[..colon].Any(char.IsWhiteSpace))
+            {
+                throw new ContractCheckException($"--header '{value}' is not a header", null, "write it as 'Name: value', for example --header 'X-Api-Key: abc'");
+            }
+
+            headers.Add(new(value[..colon], value[(colon + 1)..].Trim()));
+        }
+
+        return headers;
+    }
+
+    private static List<OperationSelector> Selectors(string[]? values) => (values ?? []).Select(v => OperationSelector.Parse(v)).ToList();
+
+    // Long runs in CI logs get a line every tenth of the way; short runs stay quiet.
+    private static IProgress<ProbeOutcome>? Progress(IAnsiConsole console, Plan plan)
+    {
+        var total = plan.Probes.Count;
+        if (total < 200)
+        {
+            return null;
+        }
+
+        var done = 0;
+        return new SyncProgress(_ =>
+        {
+            done++;
+            if (done % (total / 10) == 0 && done < total)
+            {
+                console.MarkupLine($"[grey]… {done}/{total} probes[/]");
+            }
+        });
+    }
+
+    private sealed class SyncProgress(Action<ProbeOutcome> report) : IProgress<ProbeOutcome>
+    {
+        public void Report(ProbeOutcome value) => report(value);
+    }
+}

@@ -1,0 +1,38 @@
+using ContractCheck.Core.Execution;
+using ContractCheck.Core.Probes;
+using ContractCheck.Core.Rules;
+using ContractCheck.Core.Spec;
+using Microsoft.OpenApi;
+
+namespace ContractCheck.Core.Checks;
+
+/// <summary>What a check sees: one exchange that has a response, with its probe, operation, spec and rules.</summary>
+public sealed class CheckContext
+{
+    public CheckContext(Exchange exchange, ApiSpec spec, RuleSet rules)
+    {
+        Exchange = exchange;
+        Response = exchange.Response ?? throw new ArgumentException("checks judge exchanges that have a response", nameof(exchange));
+        Spec = spec;
+        Rules = rules;
+        (DocumentedKey, Documented) = ResponseLookup.Find(Operation, Response.Status);
+    }
+
+    public Exchange Exchange { get; }
+
+    public ReceivedResponse Response { get; }
+
+    public Probe Probe => Exchange.Probe;
+
+    public ApiOperation Operation => Exchange.Probe.Operation;
+
+    public ApiSpec Spec { get; }
+
+    public RuleSet Rules { get; }
+
+    /// <summary>The response key of the spec that covers this status ("404", "4XX", "default"), or null.</summary>
+    public string? DocumentedKey { get; }
+
+    /// <summary>The spec's response object for this status, or null when none covers it.</summary>
+    public IOpenApiResponse? Documented { get; }
+}

@@ -1,0 +1,21 @@
+namespace ContractCheck.Core.Checks;
+
+/// <summary>response-time: the answer came within <c>conventions.maxResponseMs</c>.</summary>
+public sealed class ResponseIsTimely : ICheck
+{
+    public const string CheckId = "response-time";
+    private const string Title = "Slow response";
+
+    public string Id => CheckId;
+
+    public string Description => "the response came within conventions.maxResponseMs";
+
+    public IEnumerable<Finding> Check(CheckContext context)
+    {
+        var budget = context.Rules.Conventions.MaxResponseMs;
+        var took = (int)context.Exchange.Elapsed.TotalMilliseconds;
+        yield return took <= budget
+            ? Finding.Pass(Id, Title, $"{took} ms")
+            : Finding.Fail(Id, Title, $"the answer took {took} ms, over the {budget} ms budget", $"<= {budget} ms", $"{took} ms", "conventions.maxResponseMs");
+    }
+}

@@ -1,0 +1,26 @@
+namespace ContractCheck.Core.Checks;
+
+/// <summary>status-documented: the status is one the spec documents for the operation (or covers by a range or default).</summary>
+public sealed class StatusIsDocumented : ICheck
+{
+    public const string CheckId = "status-documented";
+    private const string Title = "Undocumented HTTP status code";
+
+    public string Id => CheckId;
+
+    public string Description => "the response status is documented for the operation (exactly, by a 4XX-style range, or by default)";
+
+    public IEnumerable<Finding> Check(CheckContext context)
+    {
+        var documented = context.Operation.Model.Responses?.Keys.ToList() ?? [];
+        if (documented.Count == 0)
+        {
+            yield break;
+        }
+
+        var status = context.Response.Status;
+        yield return context.DocumentedKey is not null
+            ? Finding.Pass(Id, Title, $"{status} is documented as '{context.DocumentedKey}'")
+            : Finding.Fail(Id, Title, $"{status} is not among the documented responses", string.Join(", ", documented), status.ToString(), "the spec, " + context.Operation.Key);
+    }
+}

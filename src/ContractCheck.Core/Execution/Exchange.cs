@@ -1,0 +1,13 @@
+using ContractCheck.Core.Probes;
+
+namespace ContractCheck.Core.Execution;
+
+/// <summary>
+/// One request of a probe and what came back: a response, or the transport error that stood in its
+/// place (timeout, reset, refused), with the time it took.
+/// </summary>
+public sealed record Exchange(Probe Probe, PlannedRequest Planned, SentRequest Request, ReceivedResponse? Response, string? Error, TimeSpan Elapsed)
+{
+    /// <summary>True when a path value was a guess (no known resource), so a 404 says nothing about the API.</summary>
+    public bool UsedGuessedId { get; init; }
+}

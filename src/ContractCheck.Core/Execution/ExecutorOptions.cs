@@ -1,0 +1,17 @@
+namespace ContractCheck.Core.Execution;
+
+/// <summary>Bounds and target of the Execute stage.</summary>
+public sealed record ExecutorOptions(Uri BaseUrl)
+{
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan RunTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Bytes of a response body read; the rest is discarded and the body marked truncated.</summary>
+    public int MaxBodyBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>Hard ceiling on the requests a run sends.</summary>
+    public int MaxRequests { get; init; } = 10_000;
+}

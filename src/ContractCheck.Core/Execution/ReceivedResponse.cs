@@ -1,0 +1,24 @@
+using System.Text;
+
+namespace ContractCheck.Core.Execution;
+
+/// <summary>
+/// A response as received: status, all headers (response and content headers together), and the body
+/// up to the cap (<see cref="Truncated"/> says when more was sent).
+/// </summary>
+public sealed record ReceivedResponse(int Status, string? Reason, string Version, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body, bool Truncated)
+{
+    /// <summary>The first value of a header (names compared case-insensitively), or null.</summary>
+    public string? Header(string name) => Headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    public IEnumerable<string> HeaderValues(string name) => Headers.Where(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value);
+
+    public bool HasHeader(string name) => Headers.Any(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+    public string? ContentType => Header("Content-Type");
+
+    /// <summary>The body decoded as UTF-8 (invalid bytes replaced), for matching and showing.</summary>
+    public string BodyText => _bodyText ??= Encoding.UTF8.GetString(Body);
+
+    private string? _bodyText;
+}

@@ -1,0 +1,42 @@
+using ContractCheck.Core.Spec;
+
+namespace ContractCheck.Core.Probes;
+
+/// <summary>
+/// Finds where the spec contradicts a row of the design tables — a create documented as 200, a
+/// DELETE documented as 200 with a body, a secured operation that documents no 401. These are
+/// warnings about the spec, not failures of the API (unless the rules say <c>strict: true</c>).
+/// </summary>
+public static class DesignReview
+{
+    public static IReadOnlyList<DesignWarning> Review(IEnumerable<ApiOperation> operations, PlanContext context)
+    {
+        var warnings = new List<DesignWarning>();
+        foreach (var operation in operations)
+        {
+            var documented = Expectations.DocumentedSuccess(operation);
+            var responses = operation.Model.Responses ?? [];
+            if (documented.Count > 0 && context.Resources.IsCreate(operation)
+                && context.Rules.Expect.Find(HappyPathProbe.KindId, "create") is { } create
+                && !documented.Any(d => create.Any(c => c.Matches(d.Code))))
+            {
+                warnings.Add(new DesignWarning(
+                    operation,
+                    $"creates an item of {operation.Path} but documents {string.Join(", ", documented)}, not {string.Join(" or ", create)} Created with a Location",
+                    "expect.happy-path.create"));
+            }
+
+            if (operation.Method == "DELETE" && responses.TryGetValue("200", out var ok) && ok.Content is { Count: > 0 } && !responses.ContainsKey("204"))
+            {
+                warnings.Add(new DesignWarning(operation, "answers a DELETE with 200 and a body; the table expects 204 No Content", "expect.happy-path.DELETE"));
+            }
+
+            if (operation.RequiresAuth && !responses.ContainsKey("401") && !responses.ContainsKey("4XX") && !responses.ContainsKey("4xx"))
+            {
+                warnings.Add(new DesignWarning(operation, "requires credentials but documents no 401 response for a request without them", "missing-auth → 401"));
+            }
+        }
+
+        return warnings;
+    }
+}

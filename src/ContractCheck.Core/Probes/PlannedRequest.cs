@@ -1,0 +1,21 @@
+namespace ContractCheck.Core.Probes;
+
+/// <summary>
+/// One concrete request a probe sends. Path parameters may still be bound to a resource created
+/// earlier in the run; everything else is fixed at plan time, so the same seed sends the same requests.
+/// </summary>
+public sealed record PlannedRequest(
+    string Method,
+    string PathTemplate,
+    IReadOnlyDictionary<string, PathValue> PathValues,
+    IReadOnlyList<KeyValuePair<string, string>> Query,
+    IReadOnlyList<KeyValuePair<string, string>> Headers,
+    byte[]? Body,
+    string? ContentType)
+{
+    /// <summary>The path with the plan-time values filled in (bound ids show their fallback).</summary>
+    public string PreviewPath => Spec.PathTemplate.Parse(PathTemplate).Expand(PathValues.ToDictionary(p => p.Key, p => p.Value.Text));
+
+    /// <summary>True when some path value is a guess rather than a known resource.</summary>
+    public bool UsesGuessedId => PathValues.Values.Any(v => v.IsGuess);
+}

@@ -1,0 +1,57 @@
+using ContractCheck.Core.Rules;
+using ContractCheck.Core.Spec;
+
+namespace ContractCheck.Core.Probes;
+
+/// <summary>
+/// The Plan stage: spec + rules → ordered probes. Pure (no I/O). Creates run first (parents before
+/// children), reads next, then actions and updates, deletes last (children before parents), so
+/// item probes can use the resources the run created and nothing they need is deleted under them.
+/// </summary>
+public static class Planner
+{
+    public static Plan Build(ApiSpec spec, RuleSet rules, PlanOptions options, IReadOnlyList<IProbeKind>? kinds = null)
+    {
+        kinds ??= ProbeKinds.All;
+        var context = new PlanContext(spec, rules, options);
+        var selected = new List<ApiOperation>();
+        var skipped = new List<ApiOperation>();
+        foreach (var operation in spec.Operations)
+        {
+            var included = options.Include.Count == 0 || options.Include.Any(s => s.Matches(operation));
+            var excluded = options.Exclude.Any(s => s.Matches(operation)) || rules.IsSkipped(operation);
+            (included && !excluded ? selected : skipped).Add(operation);
+        }
+
+        var probes = new List<Probe>();
+        foreach (var operation in Order(selected, context.Resources))
+        {
+            foreach (var kind in kinds.Where(k => rules.Probe(k.Id).Enabled))
+            {
+                probes.AddRange(kind.Plan(operation, context));
+            }
+        }
+
+        return new Plan(probes, DesignReview.Review(selected, context), skipped, options.Seed);
+    }
+
+    private static IEnumerable<ApiOperation> Order(List<ApiOperation> operations, ResourceMap resources) =>
+        operations
+            .Select((operation, index) => (operation, index))
+            .OrderBy(x => Phase(x.operation, resources))
+            .ThenBy(x => x.operation.Method == "DELETE" ? -Depth(x.operation) : Depth(x.operation))
+            .ThenBy(x => x.index)
+            .Select(x => x.operation);
+
+    private static int Phase(ApiOperation operation, ResourceMap resources) => operation.Method switch
+    {
+        "POST" when resources.IsCreate(operation) => 0,
+        "GET" or "HEAD" or "OPTIONS" => 1,
+        "POST" => 2,
+        "PUT" or "PATCH" => 3,
+        "DELETE" => 5,
+        _ => 4,
+    };
+
+    private static int Depth(ApiOperation operation) => operation.Path.Count(c => c == '/');
+}

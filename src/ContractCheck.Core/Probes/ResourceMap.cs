@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using ContractCheck.Core.Spec;
+
+namespace ContractCheck.Core.Probes;
+
+/// <summary>
+/// Collections and items of the spec: <c>POST /todos</c> creates what <c>/todos/{id}</c> names. Lets
+/// probes use the id of a resource the run created instead of guessing one.
+/// </summary>
+public sealed partial class ResourceMap
+{
+    private readonly HashSet<string> _itemKeys;
+    private readonly HashSet<string> _createdKeys;
+
+    public ResourceMap(IReadOnlyList<ApiOperation> operations)
+    {
+        _itemKeys = operations.Select(o => PathTemplate.Parse(o.Path)).Where(t => t.EndsWithParameter).Select(t => KeyOf(t.Template)).ToHashSet(StringComparer.Ordinal);
+        _createdKeys = operations.Select(CreatedKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>True for a POST on a collection that has an item path beside it: <c>POST /todos</c> with <c>/todos/{id}</c>.</summary>
+    public bool IsCreate(ApiOperation operation) => CreatedKey(operation) is not null;
+
+    /// <summary>For a create, the key of the item it creates (<c>/todos/{}</c>); else null.</summary>
+    public string? CreatedKey(ApiOperation operation)
+    {
+        if (operation.Method != "POST" || PathTemplate.Parse(operation.Path).EndsWithParameter)
+        {
+            return null;
+        }
+
+        var key = KeyOf(operation.Path.TrimEnd('/') + "/{}");
+        return _itemKeys.Contains(key) ? key : null;
+    }
+
+    /// <summary>The binding key for a path parameter: the item its prefix names (<c>/users/{}</c> for userId in /users/{userId}/posts).</summary>
+    public static string BindingKey(string path, string parameter)
+    {
+        var end = path.IndexOf("{" + parameter + "}", StringComparison.Ordinal);
+        return end < 0 ? KeyOf(path) : KeyOf(path[..(end + parameter.Length + 2)]);
+    }
+
+    /// <summary>The template with parameter names erased, so /users/{id} and /users/{userId} are one item.</summary>
+    public static string KeyOf(string template) => ParameterName().Replace(template.TrimEnd('/'), "{}");
+
+    /// <summary>True when some create in the spec produces ids for this key.</summary>
+    public bool HasCreator(string key) => _createdKeys.Contains(key);
+
+    [GeneratedRegex(@"\{[^}]*\}")]
+    private static partial Regex ParameterName();
+}

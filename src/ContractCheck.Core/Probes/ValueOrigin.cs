@@ -1,0 +1,17 @@
+namespace ContractCheck.Core.Probes;
+
+/// <summary>Where a request value came from; a guessed id answering 404 is a data problem, not a finding.</summary>
+public enum ValueOrigin
+{
+    /// <summary>Written in the rules file (<c>operations.X.params</c> or <c>body</c>).</summary>
+    Rules,
+
+    /// <summary>An example, default or enum value from the spec.</summary>
+    Example,
+
+    /// <summary>Made up from the schema's type and format.</summary>
+    Generated,
+
+    /// <summary>Taken from a resource this run created (Location or id of a create response).</summary>
+    Created,
+}

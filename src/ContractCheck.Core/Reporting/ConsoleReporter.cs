@@ -1,0 +1,146 @@
+using ContractCheck.Core.Checks;
+using Spectre.Console;
+
+namespace ContractCheck.Core.Reporting;
+
+/// <summary>
+/// The report for people: grouped by operation, one line per probe, details under each failure
+/// (expected vs actual, where the rule comes from, the curl that reproduces it, what came back),
+/// then design and spec warnings and the closing <c>N passed, N failed, N skipped</c> line.
+/// Colour only where the console supports it (Spectre honours NO_COLOR and redirected output).
+/// </summary>
+public sealed class ConsoleReporter : IReporter
+{
+    private const int MaxSpecWarnings = 10;
+
+    private readonly IAnsiConsole _console;
+    private readonly bool _verbose;
+
+    public ConsoleReporter(IAnsiConsole console, bool verbose = false)
+    {
+        _console = console;
+        _verbose = verbose;
+    }
+
+    public void Report(RunReport report)
+    {
+        var r = report.Redactor;
+        foreach (var operation in report.ByOperation())
+        {
+            _console.MarkupLine($"[bold]{Esc(operation.Key.DisplayName)}[/]");
+            foreach (var probe in operation.GroupBy(c => c.Probe))
+            {
+                ProbeLine(report, probe.Key, probe.ToList());
+                foreach (var failed in probe.Where(c => c.Outcome is Outcome.Failed or Outcome.Error))
+                {
+                    Details(failed, r);
+                }
+
+                if (_verbose)
+                {
+                    foreach (var skipped in probe.Where(c => c.Outcome == Outcome.Skipped))
+                    {
+                        _console.MarkupLine($"      [grey]skip {Esc(skipped.Check)}: {Esc(skipped.Results[0].Finding.Message)}[/]");
+                    }
+                }
+            }
+        }
+
+        DesignWarnings(report);
+        SpecWarnings(report);
+        _console.WriteLine();
+        var colour = report.Success ? "green" : "red";
+        _console.MarkupLine($"[{colour}]{Esc(report.Summary)}[/] [grey]({report.RequestsSent} requests in {report.Duration.TotalSeconds:0.0} s, seed {report.Plan.Seed})[/]");
+    }
+
+    private void ProbeLine(RunReport report, string probe, List<ReportCase> cases)
+    {
+        var failed = cases.Count(c => c.Outcome is Outcome.Failed or Outcome.Error);
+        var passed = cases.Count(c => c.Outcome == Outcome.Passed);
+        var exchange = cases.SelectMany(c => c.Results).Select(x => x.Exchange).FirstOrDefault(e => e is not null);
+        var (word, colour) = failed > 0 ? ("FAIL", "red") : passed > 0 ? ("pass", "green") : ("skip", "yellow");
+        var answer = exchange?.Response is { } response
+            ? $"{response.Status} {Esc(response.Reason ?? "")}, {exchange.Elapsed.TotalMilliseconds:0} ms"
+            : exchange?.Error is { } error ? "no response" : Esc(cases[0].Results[0].Finding.Message);
+        var counts = failed > 0 ? $"{failed} of {cases.Count} checks failed" : $"{passed} checks passed";
+        _console.MarkupLine($"  [{colour}]{word}[/] {Esc(probe),-20} {answer}  [grey]{counts}[/]");
+    }
+
+    private void Details(ReportCase failed, Redactor r)
+    {
+        foreach (var result in failed.Problems)
+        {
+            var f = result.Finding;
+            _console.MarkupLine($"      [red]{Esc(f.Check)}[/]: {Esc(f.Title)}");
+            _console.MarkupLine($"        {Esc(r.Text(f.Message))}");
+            if (f.Expected is not null || f.Actual is not null)
+            {
+                _console.MarkupLine($"        [grey]expected:[/] {Esc(r.Text(f.Expected ?? "-"))}  [grey]actual:[/] {Esc(r.Text(f.Actual ?? "-"))}");
+            }
+
+            if (f.Source is not null)
+            {
+                _console.MarkupLine($"        [grey]rule:[/] {Esc(f.Source)}");
+            }
+
+            if (result.Exchange is { } exchange)
+            {
+                _console.MarkupLine($"        [grey]reproduce:[/] {Esc(CurlCommand.For(exchange.Request, r))}");
+                if (exchange.Response is { } response)
+                {
+                    _console.MarkupLine($"        [grey]response:[/] {Esc(ResponseSummary.Line(response))}{Esc(BodyExcerpt(response, r))}");
+                }
+            }
+        }
+    }
+
+    private static string BodyExcerpt(Execution.ReceivedResponse response, Redactor r)
+    {
+        if (response.Body.Length == 0)
+        {
+            return "";
+        }
+
+        var text = r.Text(response.BodyText).ReplaceLineEndings(" ");
+        return ": " + (text.Length > 160 ? text[..160] + "…" : text);
+    }
+
+    private void DesignWarnings(RunReport report)
+    {
+        if (report.DesignWarnings.Count == 0)
+        {
+            return;
+        }
+
+        _console.WriteLine();
+        var note = report.Rules.Strict ? "failures, because the rules say strict: true" : "not failures; set strict: true in the rules to make them fail";
+        _console.MarkupLine($"[yellow]Design warnings[/] [grey](the spec contradicts a design table row; {note})[/]");
+        foreach (var w in report.DesignWarnings)
+        {
+            _console.MarkupLine($"  [yellow]![/] {Esc(w.Operation.DisplayName)}: {Esc(w.Message)} [grey]({Esc(w.Table)})[/]");
+        }
+    }
+
+    private void SpecWarnings(RunReport report)
+    {
+        var warnings = report.Spec.Warnings;
+        if (warnings.Count == 0)
+        {
+            return;
+        }
+
+        _console.WriteLine();
+        _console.MarkupLine($"[yellow]Spec warnings[/] [grey]({warnings.Count}; the spec was still usable)[/]");
+        foreach (var w in warnings.Take(_verbose ? int.MaxValue : MaxSpecWarnings))
+        {
+            _console.MarkupLine($"  [yellow]![/] {Esc(w.ToString())}");
+        }
+
+        if (!_verbose && warnings.Count > MaxSpecWarnings)
+        {
+            _console.MarkupLine($"  [grey]… and {warnings.Count - MaxSpecWarnings} more (--verbose shows all)[/]");
+        }
+    }
+
+    private static string Esc(string text) => Markup.Escape(text);
+}

@@ -1,0 +1,36 @@
+using ContractCheck.Core.Probes;
+using Spectre.Console;
+
+namespace ContractCheck.Core.Reporting;
+
+/// <summary>Prints a plan for <c>--dry-run</c>: every request that would be sent, secrets masked, nothing sent.</summary>
+public static class PlanPrinter
+{
+    public static void Print(Plan plan, Spec.ApiSpec spec, Redactor redactor, IAnsiConsole console)
+    {
+        console.MarkupLine($"[bold]Plan[/] for {Markup.Escape(spec.Title)} ({Markup.Escape(spec.Source)}, {(spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {Markup.Escape(spec.Version)}): {spec.Operations.Count} operations, {plan.Probes.Count} probes, {plan.RequestCount} requests, seed {plan.Seed}");
+        foreach (var probe in plan.Probes)
+        {
+            var expected = probe.Expected is null ? "" : $" [grey]→ expect {Markup.Escape(probe.Expected.ToString())}[/]";
+            if (probe.SkipReason is { } reason)
+            {
+                console.MarkupLine($"  [yellow]skip[/] {Markup.Escape(probe.Name)}: {Markup.Escape(reason)}");
+                continue;
+            }
+
+            foreach (var request in probe.Requests)
+            {
+                var query = request.Query.Count == 0 ? "" : "?" + string.Join("&", request.Query.Select(q => q.Key + "=" + (redactor.IsSensitiveName(q.Key) ? Redactor.Mask : redactor.Text(q.Value))));
+                var body = request.Body is { Length: > 0 } b ? $" [grey]({b.Length} bytes {Markup.Escape(request.ContentType ?? "")})[/]" : "";
+                console.MarkupLine($"  {Markup.Escape(probe.Kind),-16} {request.Method,-7} {Markup.Escape(redactor.Text(request.PreviewPath + query))}{body}{expected}");
+            }
+        }
+
+        if (plan.SkippedOperations.Count > 0)
+        {
+            console.MarkupLine($"[grey]{plan.SkippedOperations.Count} operations left out by --include/--exclude or skip[/]");
+        }
+
+        console.MarkupLine("[grey]dry run: nothing was sent[/]");
+    }
+}

@@ -1,0 +1,24 @@
+using ContractCheck.Core.Checks;
+using ContractCheck.Core.Spec;
+
+namespace ContractCheck.Core.Reporting;
+
+/// <summary>
+/// One line of the report and one JUnit testcase: a check of one probe on one operation, with every
+/// finding it made. Its outcome is the worst of them.
+/// </summary>
+public sealed record ReportCase(ApiOperation Operation, string Probe, string Check, IReadOnlyList<CheckResult> Results)
+{
+    public Outcome Outcome =>
+        Results.Any(r => r.Finding.Outcome == Outcome.Error) ? Outcome.Error
+        : Results.Any(r => r.Finding.Outcome == Outcome.Failed) ? Outcome.Failed
+        : Results.All(r => r.Finding.Outcome == Outcome.Skipped) ? Outcome.Skipped
+        : Outcome.Passed;
+
+    /// <summary>"happy-path: expected-status", the JUnit testcase name.</summary>
+    public string Name => $"{Probe}: {Check}";
+
+    public IEnumerable<CheckResult> Problems => Results.Where(r => r.Finding.Outcome is Outcome.Failed or Outcome.Error);
+
+    public TimeSpan Time => TimeSpan.FromTicks(Results.Select(r => r.Exchange).OfType<Execution.Exchange>().Distinct().Sum(e => e.Elapsed.Ticks));
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+
+namespace ContractCheck.Core.Rules;
+
+/// <summary>Per-operation settings from the rules' <c>operations</c> section.</summary>
+public sealed record OperationRules(
+    OperationSelector Selector,
+    IReadOnlyDictionary<string, string> Params,
+    JsonNode? Body,
+    IReadOnlyDictionary<string, string> Headers,
+    IReadOnlyDictionary<string, IReadOnlyList<StatusPattern>> Expect);

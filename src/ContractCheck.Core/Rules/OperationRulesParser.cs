@@ -1,0 +1,52 @@
+using ContractCheck.Core.Yaml;
+
+namespace ContractCheck.Core.Rules;
+
+/// <summary>Reads the rules' <c>operations</c> section: per operation params, body, headers and expected statuses.</summary>
+internal sealed class OperationRulesParser
+{
+    private readonly YamlRead _y;
+    private readonly RulesVocabulary _vocabulary;
+
+    public OperationRulesParser(YamlRead y, RulesVocabulary vocabulary)
+    {
+        _y = y;
+        _vocabulary = vocabulary;
+    }
+
+    public IEnumerable<OperationRules> Parse(YNode node)
+    {
+        foreach (var (key, value) in _y.Map(node, "operations").Entries)
+        {
+            var selector = OperationSelector.Parse(key.Value, _y.At(key));
+            var what = $"operations.\"{key.Value}\"";
+            if (value is YScalar { IsNull: true })
+            {
+                continue;
+            }
+
+            var map = _y.Map(value, what, "params", "body", "headers", "expect");
+            var parameters = map["params"] is { } p ? Strings(p, what + ".params") : new Dictionary<string, string>();
+            var headers = map["headers"] is { } h ? Strings(h, what + ".headers") : new Dictionary<string, string>();
+            var body = map["body"] is { } b ? YamlToJson.Convert(b, _y.File) : null;
+            var expect = new Dictionary<string, IReadOnlyList<StatusPattern>>(StringComparer.Ordinal);
+            if (map["expect"] is { } e)
+            {
+                foreach (var (probe, statuses) in _y.Map(e, what + ".expect").Entries)
+                {
+                    if (!_vocabulary.ProbeIds.Contains(probe.Value))
+                    {
+                        throw _y.Error(probe, $"unknown probe '{probe.Value}'", DidYouMean.Hint(probe.Value, _vocabulary.ProbeIds));
+                    }
+
+                    expect[probe.Value] = _y.Statuses(statuses, $"{what}.expect.{probe.Value}");
+                }
+            }
+
+            yield return new OperationRules(selector, parameters, body, headers, expect);
+        }
+    }
+
+    private Dictionary<string, string> Strings(YNode node, string what) =>
+        _y.Map(node, what).Entries.ToDictionary(e => e.Key.Value, e => _y.Text(e.Value, $"{what}.{e.Key.Value}"), StringComparer.Ordinal);
+}

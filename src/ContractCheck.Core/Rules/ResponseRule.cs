@@ -1,0 +1,22 @@
+namespace ContractCheck.Core.Rules;
+
+/// <summary>
+/// One row of a design table (<c>responses</c> in a rules file): for responses with these statuses
+/// (optionally only for some probes or operations), what is required and what is forbidden.
+/// </summary>
+public sealed record ResponseRule(
+    IReadOnlyList<StatusPattern> Status,
+    IReadOnlyList<string> Probes,
+    IReadOnlyList<OperationSelector> Operations,
+    string Check,
+    string? Why,
+    ResponseConditions Require,
+    ResponseConditions Forbid,
+    SourceLocation Location)
+{
+    /// <summary>The check id of rows that do not name one.</summary>
+    public const string DefaultCheck = "response-rules";
+
+    /// <summary>"401 requires WWW-Authenticate (builtin:http line 9)" style label for reports.</summary>
+    public string Label => $"{string.Join("/", Status)} row at {Location}";
+}

@@ -1,0 +1,28 @@
+using ContractCheck.Core.Execution;
+using ContractCheck.Core.Probes;
+
+namespace ContractCheck.Core;
+
+/// <summary>Everything one run needs: where the spec and rules come from, the target, and the bounds.</summary>
+public sealed record RunSettings
+{
+    /// <summary>The spec's path or URL (its name in messages when <see cref="SpecText"/> is given).</summary>
+    public required string Spec { get; init; }
+
+    /// <summary>The spec's text, when it does not come from <see cref="Spec"/> (the demo's bundled spec).</summary>
+    public string? SpecText { get; init; }
+
+    /// <summary>Path of the rules file; null for the built-in rules only.</summary>
+    public string? Rules { get; init; }
+
+    /// <summary>The rules file's text, when it does not come from <see cref="Rules"/>.</summary>
+    public string? RulesText { get; init; }
+
+    public required Uri BaseUrl { get; init; }
+
+    public PlanOptions Plan { get; init; } = PlanOptions.Default;
+
+    public ExecutorOptions? Executor { get; init; }
+
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+}

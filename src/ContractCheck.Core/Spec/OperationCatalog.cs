@@ -1,0 +1,60 @@
+using Microsoft.OpenApi;
+
+namespace ContractCheck.Core.Spec;
+
+/// <summary>Lists the operations of a document in spec order, with parameters and security resolved.</summary>
+public static class OperationCatalog
+{
+    public static IReadOnlyList<ApiOperation> Build(OpenApiDocument document, List<SpecDiagnostic> warnings)
+    {
+        var operations = new List<ApiOperation>();
+        if (document.Paths is null)
+        {
+            return operations;
+        }
+
+        var global = document.Security ?? [];
+        foreach (var (path, item) in document.Paths)
+        {
+            if (item is IOpenApiReferenceHolder { UnresolvedReference: true })
+            {
+                warnings.Add(new SpecDiagnostic("the path item is an unresolved $ref; its operations are not checked", Pointer.Of("paths", path)));
+                continue;
+            }
+
+            if (!PathTemplate.TryParse(path, out _, out var problem))
+            {
+                warnings.Add(new SpecDiagnostic($"path template is not usable ({problem}); its operations are not checked", Pointer.Of("paths", path)));
+                continue;
+            }
+
+            foreach (var (method, operation) in item.Operations ?? [])
+            {
+                var parameters = Merge(item.Parameters, operation.Parameters);
+                operations.Add(new ApiOperation(method.Method.ToUpperInvariant(), path, operation, parameters, (operation.Security ?? global).ToList()));
+            }
+        }
+
+        return operations;
+    }
+
+    // Operation parameters override path-item parameters with the same name and location.
+    private static List<IOpenApiParameter> Merge(IList<IOpenApiParameter>? pathLevel, IList<IOpenApiParameter>? operationLevel)
+    {
+        var merged = new List<IOpenApiParameter>();
+        foreach (var p in (operationLevel ?? []).Concat(pathLevel ?? []))
+        {
+            if (p is IOpenApiReferenceHolder { UnresolvedReference: true })
+            {
+                continue;
+            }
+
+            if (!merged.Any(m => m.Name == p.Name && m.In == p.In))
+            {
+                merged.Add(p);
+            }
+        }
+
+        return merged;
+    }
+}

@@ -1,0 +1,327 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace ContractCheck.Core.Spec;
+
+/// <summary>
+/// Makes every <c>$ref</c> of a document one that Microsoft.OpenApi resolves: a reference to a
+/// component of the entry document. References into other files and deep pointers such as
+/// <c>#/paths/~1v2~1apps/get/responses/200/content/application~1json/schema</c> (bundler output) are
+/// brought in: schemas become components (so recursion stays a reference), anything else is inlined.
+/// A reference whose target cannot be found stays as it is and is reported with its pointer.
+/// </summary>
+internal sealed partial class RefBundler
+{
+    private const int MaxInlineDepth = 16;
+
+    private static readonly HashSet<string> SchemaKeys =
+        ["schema", "schemas", "definitions", "items", "properties", "additionalProperties", "allOf", "anyOf", "oneOf", "not", "patternProperties", "prefixItems"];
+
+    // Values that are data, not spec structure: a "$ref" key inside them is not a reference.
+    // "default" and "enum" are data only inside schemas; "default" under responses is a response.
+    private static readonly HashSet<string> SchemaDataKeys = ["default", "enum", "const"];
+
+    private readonly Uri _rootUri;
+    private readonly JsonObject _root;
+    private readonly bool _isV2;
+    private readonly Func<Uri, JsonNode?> _loadExternal;
+    private readonly Dictionary<string, JsonNode?> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _hoisted = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failedDocuments = new(StringComparer.Ordinal);
+    private readonly Queue<(JsonNode Node, Uri Document, string Pointer)> _pending = new();
+    private readonly List<SpecDiagnostic> _warnings;
+
+    public RefBundler(JsonObject root, Uri rootUri, bool isV2, Func<Uri, JsonNode?> loadExternal, List<SpecDiagnostic> warnings)
+    {
+        _root = root;
+        _rootUri = rootUri;
+        _isV2 = isV2;
+        _loadExternal = loadExternal;
+        _warnings = warnings;
+        _documents[Key(rootUri)] = root;
+    }
+
+    /// <summary>Rewrites the entry document in place.</summary>
+    public void Bundle()
+    {
+        foreach (var (key, value) in _root.ToArray())
+        {
+            if (value is not null && !IsData(key, false, false))
+            {
+                var replaced = Visit(value, _rootUri, "/" + Pointer.Escape(key), key is "definitions", 0);
+                if (!ReferenceEquals(replaced, value))
+                {
+                    _root[key] = replaced;
+                }
+            }
+        }
+
+        while (_pending.TryDequeue(out var item))
+        {
+            Visit(item.Node, item.Document, item.Pointer, true, 0);
+        }
+    }
+
+    private JsonNode Visit(JsonNode node, Uri document, string pointer, bool inSchema, int inlineDepth)
+    {
+        switch (node)
+        {
+            case JsonObject obj when obj.TryGetPropertyValue("$ref", out var refNode) && refNode is JsonValue v && v.TryGetValue(out string? reference):
+                return Resolve(obj, reference, document, pointer, inSchema, inlineDepth);
+            case JsonObject obj:
+                var isPropertiesMap = IsPropertiesMap(obj);
+                for (var i = 0; i < obj.Count; i++)
+                {
+                    var (key, child) = obj.GetAt(i);
+                    if (child is null || IsData(key, inSchema, isPropertiesMap))
+                    {
+                        continue;
+                    }
+
+                    var replaced = Visit(child, document, pointer + "/" + Pointer.Escape(key), inSchema || SchemaKeys.Contains(key), inlineDepth);
+                    if (!ReferenceEquals(replaced, child))
+                    {
+                        obj.SetAt(i, replaced);
+                    }
+                }
+
+                return obj;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is { } item)
+                    {
+                        var replaced = Visit(item, document, pointer + "/" + i, inSchema, inlineDepth);
+                        if (!ReferenceEquals(replaced, item))
+                        {
+                            array[i] = replaced;
+                        }
+                    }
+                }
+
+                return array;
+            default:
+                return node;
+        }
+    }
+
+    private static bool IsData(string key, bool inSchema, bool isPropertiesMap) =>
+        !isPropertiesMap && (key == "example" || key.StartsWith("x-", StringComparison.Ordinal) || (inSchema && SchemaDataKeys.Contains(key)));
+
+    // A schema's "properties" map may hold properties named "example" or "default": those are schemas, not data.
+    private static bool IsPropertiesMap(JsonObject obj) => obj.Parent is JsonObject parent && parent.TryGetPropertyValue("properties", out var p) && ReferenceEquals(p, obj);
+
+    private JsonNode Resolve(JsonObject holder, string reference, Uri document, string pointer, bool inSchema, int inlineDepth)
+    {
+        var hash = reference.IndexOf('#');
+        var filePart = hash < 0 ? reference : reference[..hash];
+        var targetPointer = hash < 0 ? "" : reference[(hash + 1)..];
+
+        Uri targetDocument;
+        try
+        {
+            targetDocument = filePart.Length == 0 ? document : new Uri(document, filePart);
+        }
+        catch (UriFormatException)
+        {
+            Warn($"$ref '{reference}' is not a valid reference", pointer);
+            return holder;
+        }
+
+        var isRoot = Key(targetDocument) == Key(_rootUri);
+        if (isRoot && IsComponentPointer(targetPointer))
+        {
+            if (document != _rootUri || filePart.Length > 0)
+            {
+                holder["$ref"] = "#" + targetPointer;
+            }
+
+            if (!Pointer.TryResolve(_root, targetPointer, out _))
+            {
+                Warn($"$ref '{reference}' points to nothing: the document has no '#{targetPointer}'", pointer);
+            }
+
+            return holder;
+        }
+
+        var targetRoot = Load(targetDocument, reference, pointer);
+        if (targetRoot is null)
+        {
+            return holder;
+        }
+
+        if (!Pointer.TryResolve(targetRoot, targetPointer, out var target) || target is null)
+        {
+            Warn($"$ref '{reference}' points to nothing: '{Display(targetDocument)}' has no '#{targetPointer}'", pointer);
+            return holder;
+        }
+
+        if (inSchema || LooksLikeSchema(targetPointer))
+        {
+            holder["$ref"] = Hoist(targetDocument, targetPointer, target);
+            return holder;
+        }
+
+        if (inlineDepth >= MaxInlineDepth)
+        {
+            Warn($"$ref '{reference}' nests more than {MaxInlineDepth} references deep (a cycle?); it was left unresolved", pointer);
+            return holder;
+        }
+
+        var copy = target.DeepClone();
+        if (copy is JsonObject copied)
+        {
+            // OpenAPI 3.1 lets summary and description sit beside $ref and override the target's.
+            foreach (var (key, value) in holder)
+            {
+                if (key != "$ref")
+                {
+                    copied[key] = value?.DeepClone();
+                }
+            }
+        }
+
+        return Visit(copy, targetDocument, pointer, inSchema, inlineDepth + 1);
+    }
+
+    private string Hoist(Uri document, string pointer, JsonNode target)
+    {
+        var key = Key(document) + "#" + pointer;
+        if (_hoisted.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var container = SchemaContainer();
+        var name = UniqueName(container, NameFor(document, pointer));
+        var local = (_isV2 ? "#/definitions/" : "#/components/schemas/") + Pointer.Escape(name);
+        _hoisted[key] = local;
+
+        var copy = target.DeepClone();
+        container[name] = copy;
+        _pending.Enqueue((copy, document, pointer));
+        return local;
+    }
+
+    private JsonObject SchemaContainer()
+    {
+        if (_isV2)
+        {
+            return GetOrAdd(_root, "definitions");
+        }
+
+        return GetOrAdd(GetOrAdd(_root, "components"), "schemas");
+    }
+
+    private static JsonObject GetOrAdd(JsonObject parent, string key)
+    {
+        if (parent[key] is JsonObject existing)
+        {
+            return existing;
+        }
+
+        var created = new JsonObject();
+        parent[key] = created;
+        return created;
+    }
+
+    private static string UniqueName(JsonObject container, string name)
+    {
+        var candidate = name;
+        for (var i = 2; container.ContainsKey(candidate); i++)
+        {
+            candidate = name + "_" + i;
+        }
+
+        return candidate;
+    }
+
+    private static string NameFor(Uri document, string pointer)
+    {
+        var segments = Pointer.Split(pointer);
+        string raw;
+        if (segments.Count == 0)
+        {
+            raw = Path.GetFileNameWithoutExtension(document.AbsolutePath);
+        }
+        else if (segments.Count == 3 && segments[0] == "components")
+        {
+            raw = segments[2];
+        }
+        else if (segments[0] == "paths")
+        {
+            // Deep pointers into paths (bundler output): name them after the place they came from.
+            raw = string.Join("_", segments.Where(s => s is not ("paths" or "content" or "schema" or "responses" or "properties")));
+        }
+        else
+        {
+            raw = segments[^1];
+        }
+
+        var clean = UnsafeNameChars().Replace(raw, "_").Trim('_');
+        return clean.Length == 0 ? "Schema" : clean.Length > 80 ? clean[..80] : clean;
+    }
+
+    private JsonNode? Load(Uri document, string reference, string pointer)
+    {
+        var key = Key(document);
+        if (_documents.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (_failedDocuments.Contains(key))
+        {
+            Warn($"$ref '{reference}' was not followed: '{Display(document)}' could not be read", pointer);
+            return null;
+        }
+
+        if (document.Scheme != _rootUri.Scheme || (document.Scheme != Uri.UriSchemeFile && document.Authority != _rootUri.Authority))
+        {
+            _failedDocuments.Add(key);
+            Warn($"$ref '{reference}' was not followed: ContractCheck reads referenced documents only from where the spec itself came from ({_rootUri.Scheme}://{_rootUri.Authority})", pointer);
+            return null;
+        }
+
+        try
+        {
+            var loaded = _loadExternal(document);
+            _documents[key] = loaded;
+            return loaded;
+        }
+        catch (FileNotFoundException)
+        {
+            _failedDocuments.Add(key);
+            Warn($"$ref '{reference}' points to a file that does not exist: {Display(document)}", pointer);
+            return null;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            _failedDocuments.Add(key);
+            Warn($"$ref '{reference}' points to a file that does not exist: {Display(document)}", pointer);
+            return null;
+        }
+    }
+
+    private bool IsComponentPointer(string pointer)
+    {
+        var segments = Pointer.Split(pointer);
+        return _isV2
+            ? segments.Count == 2 && segments[0] is "definitions" or "parameters" or "responses" or "securityDefinitions"
+            : segments.Count == 3 && segments[0] == "components";
+    }
+
+    private static bool LooksLikeSchema(string pointer)
+    {
+        return Pointer.Split(pointer).Any(SchemaKeys.Contains);
+    }
+
+    private void Warn(string message, string pointer) => _warnings.Add(new SpecDiagnostic(message, pointer));
+
+    private static string Key(Uri uri) => uri.GetLeftPart(UriPartial.Query);
+
+    private static string Display(Uri uri) => uri.IsFile ? uri.LocalPath : uri.ToString();
+
+    [GeneratedRegex("[^A-Za-z0-9._-]+")]
+    private static partial Regex UnsafeNameChars();
+}
