@@ -22,7 +22,7 @@ public sealed class ContractRun
         Rules = rules;
         Plan = plan;
         Redactor = new Redactor(
-            rules.Auth.SecretValues().Concat(settings.Plan.ExtraHeaders.Where(h => new Redactor([]).IsSensitiveName(h.Key)).Select(h => h.Value)),
+            rules.Auth.SecretValues().Concat(settings.Plan.ExtraHeaders.Where(h => Redactor.IsCredentialName(h.Key)).Select(h => h.Value)),
             SensitiveNames(spec, rules));
     }
 

@@ -34,10 +34,9 @@ public sealed class TableCheck : ICheck
                 continue;
             }
 
-            var expected = row.Why ?? "the row's require/forbid conditions";
             foreach (var problem in problems)
             {
-                yield return Finding.Fail(Id, Title, $"{context.Response.Status}: {problem}" + (row.Why is null ? "" : $" — {row.Why}"), expected, problem, source);
+                yield return Finding.Fail(Id, Title, $"{context.Response.Status}: {problem.Message}" + (row.Why is null ? "" : $" — {row.Why}"), problem.Expected, problem.Actual, source);
             }
         }
     }

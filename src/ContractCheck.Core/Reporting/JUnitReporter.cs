@@ -52,7 +52,7 @@ public sealed class JUnitReporter : IReporter
             xml.WriteAttributeString("failures", cases.Count(c => c.Outcome == Outcome.Failed).ToString());
             xml.WriteAttributeString("errors", cases.Count(c => c.Outcome == Outcome.Error).ToString());
             xml.WriteAttributeString("skipped", cases.Count(c => c.Outcome == Outcome.Skipped).ToString());
-            xml.WriteAttributeString("time", Seconds(TimeSpan.FromTicks(cases.Sum(c => c.Time.Ticks))));
+            xml.WriteAttributeString("time", Seconds(TimeSpan.FromTicks(cases.SelectMany(c => c.Results).Select(r => r.Exchange).OfType<Execution.Exchange>().Distinct().Sum(e => e.Elapsed.Ticks))));
             xml.WriteAttributeString("timestamp", report.Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss"));
             xml.WriteAttributeString("hostname", report.BaseUrl.Authority);
             xml.WriteAttributeString("package", "contractcheck");

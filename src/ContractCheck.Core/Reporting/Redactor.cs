@@ -29,7 +29,10 @@ public sealed class Redactor
     public static Redactor None { get; } = new([]);
 
     /// <summary>True for a header or parameter name whose value is a credential.</summary>
-    public bool IsSensitiveName(string name) => _sensitiveNames.Contains(name) || SensitiveName.IsMatch(name);
+    public bool IsSensitiveName(string name) => _sensitiveNames.Contains(name) || IsCredentialName(name);
+
+    /// <summary>True for names that hold credentials whatever the API: Authorization, Cookie, *token*, *api-key*, …</summary>
+    public static bool IsCredentialName(string name) => SensitiveHeaderNames.Contains(name, StringComparer.OrdinalIgnoreCase) || SensitiveName.IsMatch(name);
 
     public string Header(string name, string value) => IsSensitiveName(name) ? Mask : Text(value);
 

@@ -128,7 +128,8 @@ public sealed class ValueGenerator
             obj[name] = Generate(property, depth + 1);
         }
 
-        foreach (var name in required.Where(r => !obj.ContainsKey(r)))
+        // Required names without a property schema still need a value; readOnly ones are never sent.
+        foreach (var name in required.Where(r => !obj.ContainsKey(r) && schema.Properties?.ContainsKey(r) != true))
         {
             obj[name] = schema.AdditionalProperties is { } extra ? Generate(extra, depth + 1) : JsonValue.Create("value");
         }

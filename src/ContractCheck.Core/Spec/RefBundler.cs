@@ -29,6 +29,7 @@ internal sealed partial class RefBundler
     private readonly Dictionary<string, string> _hoisted = new(StringComparer.Ordinal);
     private readonly HashSet<string> _failedDocuments = new(StringComparer.Ordinal);
     private readonly Queue<(JsonNode Node, Uri Document, string Pointer)> _pending = new();
+    private readonly HashSet<JsonNode> _awaiting = new(ReferenceEqualityComparer.Instance);
     private readonly List<SpecDiagnostic> _warnings;
 
     public RefBundler(JsonObject root, Uri rootUri, bool isV2, Func<Uri, JsonNode?> loadExternal, List<SpecDiagnostic> warnings)
@@ -58,12 +59,19 @@ internal sealed partial class RefBundler
 
         while (_pending.TryDequeue(out var item))
         {
+            _awaiting.Remove(item.Node);
             Visit(item.Node, item.Document, item.Pointer, true, 0);
         }
     }
 
     private JsonNode Visit(JsonNode node, Uri document, string pointer, bool inSchema, int inlineDepth)
     {
+        if (_awaiting.Contains(node))
+        {
+            // A schema brought in from elsewhere: its references resolve against its own document, later.
+            return node;
+        }
+
         switch (node)
         {
             case JsonObject obj when obj.TryGetPropertyValue("$ref", out var refNode) && refNode is JsonValue v && v.TryGetValue(out string? reference):
@@ -199,6 +207,7 @@ internal sealed partial class RefBundler
 
         var copy = target.DeepClone();
         container[name] = copy;
+        _awaiting.Add(copy);
         _pending.Enqueue((copy, document, pointer));
         return local;
     }

@@ -16,9 +16,19 @@ public static class YamlReader
     /// <summary>Parses <paramref name="text"/>; returns null for an empty document.</summary>
     public static YNode? Read(string text, string fileName)
     {
+        var parser = new Parser(new StringReader(text));
         try
         {
-            return Build(new Parser(new StringReader(text)), fileName);
+            return Build(parser, fileName);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16 throws this instead of a YamlException on some malformed flow collections.
+            var near = parser.Current?.End;
+            throw new ContractCheckException(
+                "not valid YAML: a [ ] or { } collection is not closed properly",
+                near is { } m ? new SourceLocation(fileName, (int)m.Line, (int)m.Column) : new SourceLocation(fileName),
+                "check the brackets, commas and quotes after that place");
         }
         catch (YamlException e)
         {

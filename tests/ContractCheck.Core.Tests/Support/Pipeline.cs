@@ -1,0 +1,35 @@
+using ContractCheck.Core.Execution;
+using ContractCheck.Core.Probes;
+using ContractCheck.Core.Reporting;
+using ContractCheck.Core.Rules;
+
+namespace ContractCheck.Core.Tests.Support;
+
+/// <summary>Runs the whole pipeline (load, plan, execute, judge) against a real server, as the CLI does.</summary>
+public static class Pipeline
+{
+    public static async Task<RunReport> RunAsync(string spec, string rules, Uri baseUrl, string[]? include = null, TimeSpan? timeout = null, Dictionary<string, string>? env = null)
+    {
+        var settings = new RunSettings
+        {
+            Spec = "spec.yaml",
+            SpecText = spec,
+            Rules = "rules.yaml",
+            RulesText = rules,
+            BaseUrl = baseUrl,
+            Plan = new PlanOptions(7, [], (include ?? []).Select(s => OperationSelector.Parse(s)).ToList(), []),
+            Executor = new ExecutorOptions(baseUrl) { RequestTimeout = timeout ?? TimeSpan.FromSeconds(10) },
+            Environment = name => env is not null && env.TryGetValue(name, out var v) ? v : null,
+        };
+        var run = ContractRun.Prepare(settings);
+        return await run.ExecuteAsync(new CompositeReporter());
+    }
+
+    /// <summary>The one report case of a check (for an operation, when given); fails the test if there is not exactly one.</summary>
+    public static ReportCase Case(this RunReport report, string check, string? operation = null)
+    {
+        var cases = report.Cases.Where(c => c.Check == check && (operation is null || c.Operation.Key == operation)).ToList();
+        Assert.That(cases, Has.Count.EqualTo(1), $"cases for {check}: {string.Join(", ", report.Cases.Select(c => c.Operation.Key + " " + c.Name))}");
+        return cases[0];
+    }
+}
