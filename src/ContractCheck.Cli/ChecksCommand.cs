@@ -27,7 +27,7 @@ internal static class ChecksCommand
                 console.MarkupLine($"  {Markup.Escape(probe.Id)}");
             }
 
-            console.MarkupLine("[bold]Built-in rule sets[/] (extends: [...])");
+            console.MarkupLine("[bold]Built-in rule sets[/] (extends: [[...]])");
             foreach (var name in BuiltInRuleSets.Names)
             {
                 console.MarkupLine($"  {Markup.Escape(name)}");

@@ -40,7 +40,8 @@ internal static class Runner
         }
 
         var executor = new ExecutorOptions(settings.BaseUrl) { RequestTimeout = TimeSpan.FromSeconds(timeout), MaxRequests = maxRequests };
-        run = ContractRun.Prepare(settings with { Executor = executor }, cancellationToken);
+        run = run.With(executor);
+        await run.CheckReachableAsync(cancellationToken);
         console.MarkupLine($"[bold]ContractCheck[/] {Markup.Escape(run.Spec.Title)} [grey]({Markup.Escape(run.Spec.Source)}, {(run.Spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {Markup.Escape(run.Spec.Version)})[/]");
         console.MarkupLine($"[grey]target[/] {Markup.Escape(run.Redactor.Url(settings.BaseUrl))}  [grey]rules[/] {Markup.Escape(string.Join(", ", run.Rules.Sources))}");
         console.MarkupLine($"[grey]{run.Spec.Operations.Count} operations, {run.Plan.Probes.Count} probes, {run.Plan.RequestCount} requests, seed {run.Plan.Seed}[/]");

@@ -36,6 +36,8 @@ public sealed class ContractRun
 
     public Redactor Redactor { get; }
 
+    private bool _reachable;
+
     /// <summary>Loads and validates the spec and rules and plans the run. No request is sent.</summary>
     public static ContractRun Prepare(RunSettings settings, CancellationToken cancellationToken = default)
     {
@@ -52,13 +54,29 @@ public sealed class ContractRun
         return new ContractRun(settings, spec, rules, plan);
     }
 
+    /// <summary>The same prepared run with other execution bounds (no reloading).</summary>
+    public ContractRun With(ExecutorOptions executor) => new(Settings with { Executor = executor }, Spec, Rules, Plan);
+
+    /// <summary>Checks that something listens at the base URL (a TCP connect; no request is sent).</summary>
+    /// <exception cref="TargetUnreachableException">when nothing does.</exception>
+    public async Task CheckReachableAsync(CancellationToken cancellationToken = default)
+    {
+        using var executor = new HttpExecutor(Settings.Executor ?? new ExecutorOptions(Settings.BaseUrl));
+        await executor.CheckReachableAsync(cancellationToken);
+        _reachable = true;
+    }
+
     /// <summary>Sends the plan's requests, judges the answers and hands the report to <paramref name="reporter"/>.</summary>
     public async Task<RunReport> ExecuteAsync(IReporter reporter, IProgress<ProbeOutcome>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         using var executor = new HttpExecutor(Settings.Executor ?? new ExecutorOptions(Settings.BaseUrl));
-        await executor.CheckReachableAsync(cancellationToken);
+        if (!_reachable)
+        {
+            await executor.CheckReachableAsync(cancellationToken);
+        }
+
         var outcomes = await executor.RunAsync(Plan, progress, cancellationToken);
         var results = Judge.Run(outcomes, Spec, Rules);
         var report = new RunReport(Spec, Rules, Settings.BaseUrl, Plan, outcomes, results, clock.Elapsed, started, Redactor);

@@ -5,6 +5,16 @@ public static class DidYouMean
 {
     public static string? Closest(string word, IEnumerable<string> candidates)
     {
+        var list = candidates.ToList();
+
+        // "expect-status" for "expect": a known word with something added is the likeliest meaning.
+        var prefixed = list.Where(c => c.Length >= 3 && word.StartsWith(c, StringComparison.OrdinalIgnoreCase)).MaxBy(c => c.Length);
+        if (prefixed is not null)
+        {
+            return prefixed;
+        }
+
+        candidates = list;
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)

@@ -1,0 +1,177 @@
+using System.Xml.Linq;
+using ContractCheck.Tests;
+using TodoApi;
+
+namespace ContractCheck.Cli.Tests;
+
+public class CliTests
+{
+    private static readonly string TodoSpec = Repository.Path("examples", "TodoApi", "openapi.yaml");
+    private static readonly string TodoRules = Repository.Path("examples", "TodoApi", "contractcheck.yaml");
+
+    private string _dir = "";
+
+    [SetUp]
+    public void CreateDirectory() => _dir = Directory.CreateTempSubdirectory("cc-cli-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_dir, true);
+
+    [Test]
+    public async Task Demo_TodoApi_ExitsZeroWithEveryCheckPassed()
+    {
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("demo", "--seed", "5");
+
+        Assert.That(exit, Is.EqualTo(0), stdout + stderr);
+        Assert.That(stdout, Does.Match(@"\n\d+ passed, 0 failed, 0 skipped \(6 requests in [\d.]+ s, seed 5\)\n$"));
+        Assert.That(stderr, Is.Empty);
+    }
+
+    [Test]
+    public async Task Demo_JUnit_IsWritten()
+    {
+        var junit = Path.Combine(_dir, "reports", "demo.xml");
+
+        var (exit, _, _) = await CliRunner.RunAsync("demo", "--junit", junit);
+
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(XDocument.Load(junit).Root!.Attribute("failures")!.Value, Is.EqualTo("0"));
+    }
+
+    [Test]
+    public async Task Run_RulesTheApiBreaks_ExitsOneAndJUnitNamesTheCheck()
+    {
+        var rules = Path.Combine(_dir, "contractcheck.yaml");
+        File.WriteAllText(rules, File.ReadAllText(TodoRules) + "  - status: 201\n    require: {headers: [ETag]}\n    why: clients cache what they create\n");
+        var junit = Path.Combine(_dir, "results.xml");
+        var (app, url) = await TodoApp.StartAsync(new TodoApiOptions());
+        try
+        {
+            var (exit, stdout, _) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--rules", rules, "--base-url", url.ToString(), "--junit", junit);
+
+            Assert.That(exit, Is.EqualTo(1), stdout);
+            Assert.That(stdout, Does.Contain("201: header ETag is missing — clients cache what they create"));
+            var failed = XDocument.Load(junit).Descendants("failure").Select(f => f.Parent!.Attribute("name")!.Value + " @ " + f.Parent.Parent!.Attribute("name")!.Value);
+            Assert.That(failed, Is.EqualTo(new[] { "happy-path: response-rules @ POST /todos (createTodo)" }));
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Run_RulesBesideTheSpec_ArePickedUpWithoutAFlag()
+    {
+        var (app, url) = await TodoApp.StartAsync(new TodoApiOptions());
+        try
+        {
+            var (exit, stdout, _) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--base-url", url.ToString());
+
+            Assert.That(exit, Is.EqualTo(0), stdout);
+            Assert.That(stdout, Does.Contain("rules builtin:http, builtin:rest, builtin:security, " + TodoRules));
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Run_NothingListening_ExitsThreeNamingTheUrl()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--base-url", $"http://127.0.0.1:{port}");
+
+        Assert.That(exit, Is.EqualTo(3));
+        Assert.That(stderr, Does.StartWith($"error: cannot reach http://127.0.0.1:{port}/: connection refused"));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [TestCase(new[] { "run", "--base-url", "http://localhost:1" }, "Option '--spec' is required")]
+    [TestCase(new[] { "run", "--spec", "x.yaml", "--bogus" }, "Unrecognized command or argument '--bogus'")]
+    [TestCase(new[] { "frobnicate" }, "Unrecognized command or argument 'frobnicate'")]
+    [TestCase(new[] { "run", "--spec", "nope.yaml", "--base-url", "http://localhost:1" }, "spec file 'nope.yaml' does not exist")]
+    [TestCase(new[] { "run", "--spec", "{spec}" }, "--base-url is required")]
+    [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "localhost:8080" }, "--base-url 'localhost:8080' is not an http(s) URL")]
+    [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://localhost:1", "--header", "NoColon" }, "--header 'NoColon' is not a header")]
+    [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://localhost:1", "--rules", "missing.yaml" }, "rules file 'missing.yaml' does not exist")]
+    [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://localhost:1", "--timeout", "0" }, "--timeout 0 is out of range")]
+    [TestCase(new[] { "demo", "--target", "nope" }, "Argument 'nope' not recognized")]
+    public async Task BadInput_ExitsTwoWithOneMessageAndNoStackTrace(string[] args, string message)
+    {
+        var (exit, stdout, stderr) = await CliRunner.RunAsync(args.Select(a => a.Replace("{spec}", TodoSpec)).ToArray());
+
+        Assert.That(exit, Is.EqualTo(2), stderr);
+        Assert.That(stderr, Does.StartWith("error: ").And.Contain(message));
+        Assert.That(stderr, Does.Not.Contain("   at "));
+        Assert.That(stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task Run_BadRulesFile_ExitsTwoNamingFileLineAndFix()
+    {
+        var rules = Path.Combine(_dir, "contractcheck.yaml");
+        File.WriteAllText(rules, "conventions:\n  maxResponseMs: 100\nexpect-status: 200\n");
+
+        var (exit, _, stderr) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--rules", rules, "--base-url", "http://127.0.0.1:1");
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(stderr.ReplaceLineEndings("\n"), Is.EqualTo($"error: {rules}:3:1: unknown key 'expect-status' in the rules file\n  fix: did you mean 'expect'?\n"));
+    }
+
+    [Test]
+    public async Task Help_Run_ListsEveryOptionAndTheExitCodes()
+    {
+        var (exit, stdout, _) = await CliRunner.RunAsync("run", "--help");
+
+        Assert.That(exit, Is.EqualTo(0));
+        foreach (var option in new[] { "--spec", "--base-url", "--rules", "--junit", "--header", "--include", "--exclude", "--timeout", "--seed", "--dry-run", "--max-requests" })
+        {
+            Assert.That(stdout, Does.Contain(option));
+        }
+
+        Assert.That(stdout, Does.Contain("Exit codes: 0 all checks passed, 1 contract failures, 2 usage/spec/rules error, 3 API unreachable"));
+    }
+
+    [Test]
+    public async Task DryRun_SendsNothingAndListsTheRequests()
+    {
+        await using var api = await TestApi.StartAsync(_ => { });
+
+        var (exit, stdout, _) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--base-url", api.BaseUrl.ToString(), "--dry-run", "--seed", "9");
+
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(api.Requests, Is.Zero);
+        Assert.That(stdout, Does.Contain("happy-path       POST    /todos (").And.Contain("→ expect 201"));
+        Assert.That(stdout, Does.Contain("dry run: nothing was sent"));
+    }
+
+    [Test]
+    public async Task DryRun_LargestCorpusSpec_ListsAllItsOperations()
+    {
+        var github = SharedData.Require("specs/github-api.json");
+
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--spec", github, "--dry-run", "--seed", "1");
+
+        Assert.That(exit, Is.EqualTo(0), stderr);
+        Assert.That(stdout, Does.Contain("1223 operations, 1223 probes, 1223 requests"));
+        Assert.That(stdout.Split('\n').Count(l => l.StartsWith("  happy-path", StringComparison.Ordinal)), Is.EqualTo(1223));
+        Assert.That(stdout, Does.Contain("GET     /repos/"));
+    }
+
+    [Test]
+    public async Task Checks_ListsTheCatalogue()
+    {
+        var (exit, stdout, _) = await CliRunner.RunAsync("checks");
+
+        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(stdout, Does.Contain("status-documented").And.Contain("no-leak").And.Contain("builtin:security").And.Contain("happy-path"));
+    }
+}
