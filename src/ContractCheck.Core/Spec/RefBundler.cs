@@ -32,6 +32,10 @@ internal sealed partial class RefBundler
     private readonly HashSet<JsonNode> _awaiting = new(ReferenceEqualityComparer.Instance);
     private readonly List<SpecDiagnostic> _warnings;
 
+    // The path of the node being visited, as escaped segments; turned into a pointer string only when a
+    // message or a hoisted schema needs one (building strings for every node doubled the loader's cost).
+    private readonly List<string> _path = [];
+
     public RefBundler(JsonObject root, Uri rootUri, bool isV2, Func<Uri, JsonNode?> loadExternal, List<SpecDiagnostic> warnings)
     {
         _root = root;
@@ -42,6 +46,13 @@ internal sealed partial class RefBundler
         _documents[Key(rootUri)] = root;
     }
 
+    /// <summary>
+    /// True when every reference (as found in the text) names an existing component of the entry
+    /// document, so there is nothing to bundle and nothing to report.
+    /// </summary>
+    public bool AllResolvable(IEnumerable<string>? references) =>
+        references is not null && references.All(r => r.StartsWith('#') && IsComponentPointer(r[1..]) && Pointer.TryResolve(_root, r[1..], out _));
+
     /// <summary>Rewrites the entry document in place.</summary>
     public void Bundle()
     {
@@ -49,7 +60,9 @@ internal sealed partial class RefBundler
         {
             if (value is not null && !IsData(key, false, false))
             {
-                var replaced = Visit(value, _rootUri, "/" + Pointer.Escape(key), key is "definitions", 0);
+                _path.Add(Pointer.Escape(key));
+                var replaced = Visit(value, _rootUri, key is "definitions", 0);
+                _path.RemoveAt(_path.Count - 1);
                 if (!ReferenceEquals(replaced, value))
                 {
                     _root[key] = replaced;
@@ -60,11 +73,15 @@ internal sealed partial class RefBundler
         while (_pending.TryDequeue(out var item))
         {
             _awaiting.Remove(item.Node);
-            Visit(item.Node, item.Document, item.Pointer, true, 0);
+            _path.Clear();
+            _path.AddRange(Pointer.Split(item.Pointer).Select(Pointer.Escape));
+            Visit(item.Node, item.Document, true, 0);
         }
     }
 
-    private JsonNode Visit(JsonNode node, Uri document, string pointer, bool inSchema, int inlineDepth)
+    private string CurrentPointer => _path.Count == 0 ? "" : "/" + string.Join("/", _path);
+
+    private JsonNode Visit(JsonNode node, Uri document, bool inSchema, int inlineDepth)
     {
         if (_awaiting.Contains(node))
         {
@@ -75,7 +92,7 @@ internal sealed partial class RefBundler
         switch (node)
         {
             case JsonObject obj when obj.TryGetPropertyValue("$ref", out var refNode) && refNode is JsonValue v && v.TryGetValue(out string? reference):
-                return Resolve(obj, reference, document, pointer, inSchema, inlineDepth);
+                return Resolve(obj, reference, document, inSchema, inlineDepth);
             case JsonObject obj:
                 var isPropertiesMap = IsPropertiesMap(obj);
                 for (var i = 0; i < obj.Count; i++)
@@ -86,7 +103,9 @@ internal sealed partial class RefBundler
                         continue;
                     }
 
-                    var replaced = Visit(child, document, pointer + "/" + Pointer.Escape(key), inSchema || SchemaKeys.Contains(key), inlineDepth);
+                    _path.Add(key.Contains('/') || key.Contains('~') ? Pointer.Escape(key) : key);
+                    var replaced = Visit(child, document, inSchema || SchemaKeys.Contains(key), inlineDepth);
+                    _path.RemoveAt(_path.Count - 1);
                     if (!ReferenceEquals(replaced, child))
                     {
                         obj.SetAt(i, replaced);
@@ -99,7 +118,9 @@ internal sealed partial class RefBundler
                 {
                     if (array[i] is { } item)
                     {
-                        var replaced = Visit(item, document, pointer + "/" + i, inSchema, inlineDepth);
+                        _path.Add(i.ToString());
+                        var replaced = Visit(item, document, inSchema, inlineDepth);
+                        _path.RemoveAt(_path.Count - 1);
                         if (!ReferenceEquals(replaced, item))
                         {
                             array[i] = replaced;
@@ -119,7 +140,7 @@ internal sealed partial class RefBundler
     // A schema's "properties" map may hold properties named "example" or "default": those are schemas, not data.
     private static bool IsPropertiesMap(JsonObject obj) => obj.Parent is JsonObject parent && parent.TryGetPropertyValue("properties", out var p) && ReferenceEquals(p, obj);
 
-    private JsonNode Resolve(JsonObject holder, string reference, Uri document, string pointer, bool inSchema, int inlineDepth)
+    private JsonNode Resolve(JsonObject holder, string reference, Uri document, bool inSchema, int inlineDepth)
     {
         var hash = reference.IndexOf('#');
         var filePart = hash < 0 ? reference : reference[..hash];
@@ -132,7 +153,7 @@ internal sealed partial class RefBundler
         }
         catch (UriFormatException)
         {
-            Warn($"$ref '{reference}' is not a valid reference", pointer);
+            Warn($"$ref '{reference}' is not a valid reference", CurrentPointer);
             return holder;
         }
 
@@ -146,12 +167,13 @@ internal sealed partial class RefBundler
 
             if (!Pointer.TryResolve(_root, targetPointer, out _))
             {
-                Warn($"$ref '{reference}' points to nothing: the document has no '#{targetPointer}'", pointer);
+                Warn($"$ref '{reference}' points to nothing: the document has no '#{targetPointer}'", CurrentPointer);
             }
 
             return holder;
         }
 
+        var pointer = CurrentPointer;
         var targetRoot = Load(targetDocument, reference, pointer);
         if (targetRoot is null)
         {
@@ -189,7 +211,7 @@ internal sealed partial class RefBundler
             }
         }
 
-        return Visit(copy, targetDocument, pointer, inSchema, inlineDepth + 1);
+        return Visit(copy, targetDocument, inSchema, inlineDepth + 1);
     }
 
     private string Hoist(Uri document, string pointer, JsonNode target)

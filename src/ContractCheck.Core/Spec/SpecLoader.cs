@@ -61,7 +61,12 @@ public sealed class SpecLoader
 
         var version = SpecVersion.Detect(obj, source);
         var warnings = new List<SpecDiagnostic>();
-        new RefBundler(obj, baseUri, version.StartsWith('2'), u => LoadReferenced(u, cancellationToken), warnings).Bundle();
+        var bundler = new RefBundler(obj, baseUri, version.StartsWith('2'), u => LoadReferenced(u, cancellationToken), warnings);
+        if (!bundler.AllResolvable(RefScan.References(text)))
+        {
+            bundler.Bundle();
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         var settings = new OpenApiReaderSettings
