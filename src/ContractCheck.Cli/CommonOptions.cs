@@ -15,7 +15,7 @@ public sealed class CommonOptions
 
     public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds a request may take, whole answer included.", DefaultValueFactory = _ => 30, HelpName = "seconds" };
 
-    public Option<int?> MaxRequests { get; } = new("--max-requests") { Description = "Hard ceiling on requests sent in the run. Default: what the plan needs.", HelpName = "count" };
+    public Option<int?> MaxRequests { get; } = new("--max-requests") { Description = "Hard ceiling on requests sent in the run. Default: twice what the plan needs, at least 100.", HelpName = "count" };
 
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print the planned requests (secrets masked) and send nothing." };
 

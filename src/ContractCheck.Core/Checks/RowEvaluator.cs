@@ -87,7 +87,7 @@ public static class RowEvaluator
             var match = pattern.Match(response.BodyText);
             if (match.Success)
             {
-                yield return new($"the body contains '{Excerpt(match.Value)}' (matches {pattern})", $"a body without {pattern}", Excerpt(match.Value));
+                yield return new($"the body contains '{Excerpt(match.Value)}'", $"a body without {pattern}", Excerpt(match.Value));
             }
         }
 

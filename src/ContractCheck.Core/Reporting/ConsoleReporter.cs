@@ -68,22 +68,28 @@ public sealed class ConsoleReporter : IReporter
 
     private void Details(ReportCase failed, Redactor r)
     {
-        foreach (var result in failed.Problems)
+        var problems = failed.Problems.ToList();
+        _console.MarkupLine($"      [red]{Esc(failed.Check)}[/]: {Esc(problems[0].Finding.Title)}");
+        foreach (var byExchange in problems.GroupBy(p => p.Exchange))
         {
-            var f = result.Finding;
-            _console.MarkupLine($"      [red]{Esc(f.Check)}[/]: {Esc(f.Title)}");
-            _console.MarkupLine($"        {Esc(r.Text(f.Message))}");
-            if (f.Expected is not null || f.Actual is not null)
+            var findings = byExchange.Select(p => p.Finding).ToList();
+            foreach (var f in findings)
             {
-                _console.MarkupLine($"        [grey]expected:[/] {Esc(r.Text(f.Expected ?? "-"))}  [grey]actual:[/] {Esc(r.Text(f.Actual ?? "-"))}");
+                _console.MarkupLine($"        {Esc(r.Text(f.Message))}");
             }
 
-            if (f.Source is not null)
+            // With one finding, expected vs actual adds what the sentence may not say; with several it repeats them.
+            if (findings is [var single] && (single.Expected is not null || single.Actual is not null))
             {
-                _console.MarkupLine($"        [grey]rule:[/] {Esc(f.Source)}");
+                _console.MarkupLine($"        [grey]expected:[/] {Esc(r.Text(single.Expected ?? "-"))}  [grey]actual:[/] {Esc(r.Text(single.Actual ?? "-"))}");
             }
 
-            if (result.Exchange is { } exchange)
+            foreach (var source in findings.Select(f => f.Source).OfType<string>().Distinct())
+            {
+                _console.MarkupLine($"        [grey]rule:[/] {Esc(source)}");
+            }
+
+            if (byExchange.Key is { } exchange)
             {
                 _console.MarkupLine($"        [grey]reproduce:[/] {Esc(CurlCommand.For(exchange.Request, r))}");
                 if (exchange.Response is { } response)

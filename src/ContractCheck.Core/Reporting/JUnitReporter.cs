@@ -133,7 +133,7 @@ public sealed class JUnitReporter : IReporter
                 xml.WriteStartElement(c.Outcome == Outcome.Failed ? "failure" : "error");
                 xml.WriteAttributeString("type", c.Check);
                 xml.WriteAttributeString("message", Clean(r.Text(Message(first))));
-                xml.WriteString(Clean(string.Join("\n\n", problems.Select(p => Evidence(p, r)))));
+                xml.WriteString(Clean(string.Join("\n\n", problems.GroupBy(p => p.Exchange).Select(g => Evidence(g.ToList(), r)))));
                 xml.WriteEndElement();
                 break;
             case Outcome.Skipped:
@@ -149,23 +149,25 @@ public sealed class JUnitReporter : IReporter
     private static string Message(Finding f) =>
         f.Expected is null && f.Actual is null ? $"{f.Title}: {f.Message}" : $"{f.Title}: expected {f.Expected ?? "-"}, got {f.Actual ?? "-"}";
 
-    private static string Evidence(CheckResult result, Redactor r)
+    private static string Evidence(List<CheckResult> results, Redactor r)
     {
-        var f = result.Finding;
         var sb = new StringBuilder();
-        sb.AppendLine($"{f.Title}: {r.Text(f.Message)}");
-        if (f.Expected is not null || f.Actual is not null)
+        foreach (var f in results.Select(x => x.Finding))
         {
-            sb.AppendLine($"expected: {r.Text(f.Expected ?? "-")}");
-            sb.AppendLine($"actual:   {r.Text(f.Actual ?? "-")}");
+            sb.AppendLine($"{f.Title}: {r.Text(f.Message)}");
+            if (f.Expected is not null || f.Actual is not null)
+            {
+                sb.AppendLine($"expected: {r.Text(f.Expected ?? "-")}");
+                sb.AppendLine($"actual:   {r.Text(f.Actual ?? "-")}");
+            }
+
+            if (f.Source is not null)
+            {
+                sb.AppendLine($"rule: {f.Source}");
+            }
         }
 
-        if (f.Source is not null)
-        {
-            sb.AppendLine($"rule: {f.Source}");
-        }
-
-        if (result.Exchange is { } exchange)
+        if (results[0].Exchange is { } exchange)
         {
             sb.AppendLine();
             sb.AppendLine("reproduce:");
