@@ -174,4 +174,48 @@ public class CliTests
         Assert.That(exit, Is.EqualTo(0));
         Assert.That(stdout, Does.Contain("status-documented").And.Contain("no-leak").And.Contain("builtin:security").And.Contain("happy-path"));
     }
+
+    [Test]
+    public async Task Run_UnusableSpec_ExitsTwoWithItsPointer()
+    {
+        var spec = Path.Combine(_dir, "old.yaml");
+        File.WriteAllText(spec, "swagger: '1.2'\napis: []\n");
+
+        var (exit, _, stderr) = await CliRunner.RunAsync("run", "--spec", spec, "--base-url", "http://127.0.0.1:1");
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(stderr, Does.StartWith($"error: {spec}#/swagger: unsupported Swagger version '1.2'"));
+    }
+
+    [Test]
+    public async Task Run_SpecContradictingTheTables_ListsDesignWarningsApartAndPasses()
+    {
+        var spec = Path.Combine(_dir, "pets.yaml");
+        File.WriteAllText(spec, """
+            openapi: 3.0.3
+            info: {title: Pets, version: '1'}
+            paths:
+              /pets:
+                post:
+                  operationId: addPet
+                  requestBody: {content: {application/json: {schema: {type: object}}}}
+                  responses: {'200': {description: ok}}
+              /pets/{id}:
+                get:
+                  parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
+                  responses: {'200': {description: ok}, '404': {description: none}}
+            """);
+        await using var api = await TestApi.StartAsync(app =>
+        {
+            Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(app, "/pets", () => Microsoft.AspNetCore.Http.Results.Ok());
+            Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(app, "/pets/{id}", () => Microsoft.AspNetCore.Http.Results.Ok());
+        });
+
+        var (exit, stdout, _) = await CliRunner.RunAsync("run", "--spec", spec, "--base-url", api.BaseUrl.ToString());
+
+        Assert.That(exit, Is.EqualTo(0), stdout);
+        Assert.That(stdout, Does.Contain("Design warnings (the spec contradicts a design table row; not failures; set strict: true in the rules to make them fail)"));
+        Assert.That(stdout, Does.Contain("! POST /pets (addPet): creates an item of /pets but documents 200, not 201 Created with a Location (expect.happy-path.create)"));
+    }
 }
+

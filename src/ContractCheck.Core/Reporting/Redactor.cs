@@ -14,6 +14,9 @@ public sealed class Redactor
     private static readonly string[] SensitiveHeaderNames =
         ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token", "x-csrf-token", "x-xsrf-token"];
 
+    // Challenges say how to authenticate; they hold no credential and are evidence worth showing.
+    private static readonly string[] PublicChallenges = ["www-authenticate", "proxy-authenticate"];
+
     private static readonly Regex SensitiveName = new("(?i)(token|secret|passw|api[-_]?key|auth|session|credential|signature)", RegexOptions.CultureInvariant);
 
     private readonly List<string> _secrets;
@@ -32,7 +35,9 @@ public sealed class Redactor
     public bool IsSensitiveName(string name) => _sensitiveNames.Contains(name) || IsCredentialName(name);
 
     /// <summary>True for names that hold credentials whatever the API: Authorization, Cookie, *token*, *api-key*, …</summary>
-    public static bool IsCredentialName(string name) => SensitiveHeaderNames.Contains(name, StringComparer.OrdinalIgnoreCase) || SensitiveName.IsMatch(name);
+    public static bool IsCredentialName(string name) =>
+        !PublicChallenges.Contains(name, StringComparer.OrdinalIgnoreCase)
+        && (SensitiveHeaderNames.Contains(name, StringComparer.OrdinalIgnoreCase) || SensitiveName.IsMatch(name));
 
     public string Header(string name, string value) => IsSensitiveName(name) ? Mask : Text(value);
 

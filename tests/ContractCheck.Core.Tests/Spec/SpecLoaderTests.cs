@@ -142,4 +142,22 @@ public class SpecLoaderTests
         Assert.That(spec.Operations.Single(o => o.OperationId == "health").RequiresAuth, Is.False);
         Assert.That(spec.Operations.Single(o => o.OperationId == "getTodo").RequiresAuth, Is.True);
     }
+
+    [Test]
+    public void Load_OpenApi32_IsRead()
+    {
+        var spec = new SpecLoader().Load(Minimal.Replace("openapi: 3.0.3", "openapi: 3.2.0"), "t32.yaml");
+
+        Assert.That(spec.Version, Is.EqualTo("3.2.0"));
+        Assert.That(spec.Operations.Single().OperationId, Is.EqualTo("listItems"));
+    }
+
+    [Test]
+    public void Load_RefKeyInsideAnExample_IsDataNotAReference()
+    {
+        var spec = new SpecLoader().Load(Minimal.Replace("schema: {$ref: '#/components/schemas/Items'}", "schema: {$ref: '#/components/schemas/Items'}\n              example: [{$ref: 'not/a/reference'}]"), "t.yaml");
+
+        Assert.That(spec.Warnings, Is.Empty);
+    }
 }
+
