@@ -14,16 +14,10 @@ internal sealed partial class RefBundler
 {
     private const int MaxInlineDepth = 16;
 
-    private static readonly HashSet<string> SchemaKeys =
-        ["schema", "schemas", "definitions", "items", "properties", "additionalProperties", "allOf", "anyOf", "oneOf", "not", "patternProperties", "prefixItems"];
-
-    // Values that are data, not spec structure: a "$ref" key inside them is not a reference.
-    // "default" and "enum" are data only inside schemas; "default" under responses is a response.
-    private static readonly HashSet<string> SchemaDataKeys = ["default", "enum", "const"];
-
     private readonly Uri _rootUri;
     private readonly JsonObject _root;
     private readonly bool _isV2;
+    private readonly SchemaNormalizer _normalizer;
     private readonly Func<Uri, JsonNode?> _loadExternal;
     private readonly Dictionary<string, JsonNode?> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _hoisted = new(StringComparer.Ordinal);
@@ -36,11 +30,12 @@ internal sealed partial class RefBundler
     // message or a hoisted schema needs one (building strings for every node doubled the loader's cost).
     private readonly List<string> _path = [];
 
-    public RefBundler(JsonObject root, Uri rootUri, bool isV2, Func<Uri, JsonNode?> loadExternal, List<SpecDiagnostic> warnings)
+    public RefBundler(JsonObject root, Uri rootUri, string version, Func<Uri, JsonNode?> loadExternal, List<SpecDiagnostic> warnings)
     {
         _root = root;
         _rootUri = rootUri;
-        _isV2 = isV2;
+        _isV2 = version.StartsWith('2');
+        _normalizer = new SchemaNormalizer(version, warnings, (pointer, node) => Hoist(_rootUri, pointer, node));
         _loadExternal = loadExternal;
         _warnings = warnings;
         _documents[Key(rootUri)] = root;
@@ -58,10 +53,11 @@ internal sealed partial class RefBundler
     {
         foreach (var (key, value) in _root.ToArray())
         {
-            if (value is not null && !IsData(key, false, false))
+            var slot = SchemaSlots.Child(Slot.Other, key);
+            if (value is not null && slot != Slot.Data)
             {
                 _path.Add(Pointer.Escape(key));
-                var replaced = Visit(value, _rootUri, key is "definitions", 0);
+                var replaced = Visit(value, _rootUri, slot, key, 0);
                 _path.RemoveAt(_path.Count - 1);
                 if (!ReferenceEquals(replaced, value))
                 {
@@ -75,13 +71,18 @@ internal sealed partial class RefBundler
             _awaiting.Remove(item.Node);
             _path.Clear();
             _path.AddRange(Pointer.Split(item.Pointer).Select(Pointer.Escape));
-            Visit(item.Node, item.Document, true, 0);
+            var replaced = Visit(item.Node, item.Document, Slot.Schema, "", 0);
+            if (!ReferenceEquals(replaced, item.Node) && item.Node.Parent is JsonObject container)
+            {
+                container[item.Node.GetPropertyName()] = replaced;
+            }
         }
     }
 
     private string CurrentPointer => _path.Count == 0 ? "" : "/" + string.Join("/", _path);
 
-    private JsonNode Visit(JsonNode node, Uri document, bool inSchema, int inlineDepth)
+    /// <summary>Visits a node in its slot; returns the node to keep in its place (a replacement when inlined or normalized).</summary>
+    private JsonNode Visit(JsonNode node, Uri document, Slot slot, string key, int inlineDepth)
     {
         if (_awaiting.Contains(node))
         {
@@ -89,22 +90,32 @@ internal sealed partial class RefBundler
             return node;
         }
 
+        if (slot == Slot.Schema && _normalizer.Replace(node, key, CurrentPointerLazy) is { } replacement)
+        {
+            node = replacement;
+        }
+
+        if (slot == Slot.Schema && node is JsonObject schema)
+        {
+            _normalizer.Normalize(schema, CurrentPointerLazy);
+        }
+
         switch (node)
         {
             case JsonObject obj when obj.TryGetPropertyValue("$ref", out var refNode) && refNode is JsonValue v && v.TryGetValue(out string? reference):
-                return Resolve(obj, reference, document, inSchema, inlineDepth);
+                return Resolve(obj, reference, document, slot, key, inlineDepth);
             case JsonObject obj:
-                var isPropertiesMap = IsPropertiesMap(obj);
                 for (var i = 0; i < obj.Count; i++)
                 {
-                    var (key, child) = obj.GetAt(i);
-                    if (child is null || IsData(key, inSchema, isPropertiesMap))
+                    var (childKey, child) = obj.GetAt(i);
+                    var childSlot = SchemaSlots.Child(slot, childKey);
+                    if (child is null || childSlot == Slot.Data)
                     {
                         continue;
                     }
 
-                    _path.Add(key.Contains('/') || key.Contains('~') ? Pointer.Escape(key) : key);
-                    var replaced = Visit(child, document, inSchema || SchemaKeys.Contains(key), inlineDepth);
+                    _path.Add(childKey.Contains('/') || childKey.Contains('~') ? Pointer.Escape(childKey) : childKey);
+                    var replaced = Visit(child, document, childSlot, childKey, inlineDepth);
                     _path.RemoveAt(_path.Count - 1);
                     if (!ReferenceEquals(replaced, child))
                     {
@@ -114,12 +125,13 @@ internal sealed partial class RefBundler
 
                 return obj;
             case JsonArray array:
+                var itemSlot = slot == Slot.SchemaList ? Slot.Schema : slot;
                 for (var i = 0; i < array.Count; i++)
                 {
                     if (array[i] is { } item)
                     {
                         _path.Add(i.ToString());
-                        var replaced = Visit(item, document, inSchema, inlineDepth);
+                        var replaced = Visit(item, document, itemSlot, key, inlineDepth);
                         _path.RemoveAt(_path.Count - 1);
                         if (!ReferenceEquals(replaced, item))
                         {
@@ -134,13 +146,9 @@ internal sealed partial class RefBundler
         }
     }
 
-    private static bool IsData(string key, bool inSchema, bool isPropertiesMap) =>
-        !isPropertiesMap && (key == "example" || key.StartsWith("x-", StringComparison.Ordinal) || (inSchema && SchemaDataKeys.Contains(key)));
+    private Func<string> CurrentPointerLazy => () => CurrentPointer;
 
-    // A schema's "properties" map may hold properties named "example" or "default": those are schemas, not data.
-    private static bool IsPropertiesMap(JsonObject obj) => obj.Parent is JsonObject parent && parent.TryGetPropertyValue("properties", out var p) && ReferenceEquals(p, obj);
-
-    private JsonNode Resolve(JsonObject holder, string reference, Uri document, bool inSchema, int inlineDepth)
+    private JsonNode Resolve(JsonObject holder, string reference, Uri document, Slot slot, string key, int inlineDepth)
     {
         var hash = reference.IndexOf('#');
         var filePart = hash < 0 ? reference : reference[..hash];
@@ -186,7 +194,7 @@ internal sealed partial class RefBundler
             return holder;
         }
 
-        if (inSchema || LooksLikeSchema(targetPointer))
+        if (slot != Slot.Other || LooksLikeSchema(targetPointer))
         {
             holder["$ref"] = Hoist(targetDocument, targetPointer, target);
             return holder;
@@ -202,16 +210,16 @@ internal sealed partial class RefBundler
         if (copy is JsonObject copied)
         {
             // OpenAPI 3.1 lets summary and description sit beside $ref and override the target's.
-            foreach (var (key, value) in holder)
+            foreach (var (name, value) in holder)
             {
-                if (key != "$ref")
+                if (name != "$ref")
                 {
-                    copied[key] = value?.DeepClone();
+                    copied[name] = value?.DeepClone();
                 }
             }
         }
 
-        return Visit(copy, targetDocument, inSchema, inlineDepth + 1);
+        return Visit(copy, targetDocument, slot, key, inlineDepth + 1);
     }
 
     private string Hoist(Uri document, string pointer, JsonNode target)
@@ -286,7 +294,7 @@ internal sealed partial class RefBundler
         }
         else
         {
-            raw = segments[^1];
+            raw = string.Join("_", segments.TakeLast(3));
         }
 
         var clean = UnsafeNameChars().Replace(raw, "_").Trim('_');
@@ -342,10 +350,7 @@ internal sealed partial class RefBundler
             : segments.Count == 3 && segments[0] == "components";
     }
 
-    private static bool LooksLikeSchema(string pointer)
-    {
-        return Pointer.Split(pointer).Any(SchemaKeys.Contains);
-    }
+    private static bool LooksLikeSchema(string pointer) => Pointer.Split(pointer).Any(SchemaSlots.IsSchemaKeyword);
 
     private void Warn(string message, string pointer) => _warnings.Add(new SpecDiagnostic(message, pointer));
 

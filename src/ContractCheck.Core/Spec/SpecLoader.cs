@@ -61,10 +61,12 @@ public sealed class SpecLoader
 
         var version = SpecVersion.Detect(obj, source);
         var warnings = new List<SpecDiagnostic>();
-        var bundler = new RefBundler(obj, baseUri, version.StartsWith('2'), u => LoadReferenced(u, cancellationToken), warnings);
-        if (!bundler.AllResolvable(RefScan.References(text)))
+        var bundler = new RefBundler(obj, baseUri, version, u => LoadReferenced(u, cancellationToken), warnings);
+        var bundled = false;
+        if (NeedsWalk(version, text) || !bundler.AllResolvable(RefScan.References(text)))
         {
             bundler.Bundle();
+            bundled = true;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -79,7 +81,7 @@ public sealed class SpecLoader
         ReadResult result;
         try
         {
-            result = new OpenApiJsonReader().Read(obj, baseUri, settings);
+            result = ReadOrMend(obj, baseUri, settings, bundled ? null : bundler);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -113,6 +115,29 @@ public sealed class SpecLoader
         var operations = OperationCatalog.Build(result.Document, warnings);
         return new ApiSpec(result.Document, source, version, operations, warnings);
     }
+
+    // Forms the text scan cannot see (a boolean schema in a 3.0 document) crash the library; the walk mends them.
+    private static ReadResult ReadOrMend(JsonObject root, Uri baseUri, OpenApiReaderSettings settings, RefBundler? notYetRun)
+    {
+        try
+        {
+            return new OpenApiJsonReader().Read(root, baseUri, settings);
+        }
+        catch (Exception) when (notYetRun is not null)
+        {
+            notYetRun.Bundle();
+        }
+
+        return new OpenApiJsonReader().Read(root, baseUri, settings);
+    }
+
+    // The walk is needed for more than references: 3.1 documents may hold boolean schemas and const,
+    // and 3.0 ones may use 3.1 keyword forms; without any of these, a text scan of the references decides.
+    private static bool NeedsWalk(string version, string text) =>
+        !version.StartsWith('2') && !version.StartsWith("3.0", StringComparison.Ordinal)
+        || text.Contains("exclusiveM", StringComparison.Ordinal)
+        || text.Contains("\"const\"", StringComparison.Ordinal)
+        || text.Contains("const:", StringComparison.Ordinal);
 
     // Microsoft.OpenApi 3.11 reports uniqueItems on Swagger 2.0 parameters as invalid; 2.0 allows it
     // (kubernetes-swagger.json gets 2,341 of these). A false message is noise, not a warning.

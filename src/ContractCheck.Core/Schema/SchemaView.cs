@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.OpenApi;
+
+namespace ContractCheck.Core.Schema;
+
+/// <summary>
+/// What validation needs from one schema object, worked out once and cached: numeric bounds parsed
+/// from the model's text, the pattern compiled with ECMA-262 meaning, enum values with JSON nulls restored.
+/// </summary>
+internal sealed class SchemaView
+{
+    private static readonly ConditionalWeakTable<IOpenApiSchema, SchemaView> Cache = new();
+
+    private SchemaView(IOpenApiSchema schema)
+    {
+        (MinimumDecimal, MinimumDouble) = Bound(schema.Minimum);
+        (MaximumDecimal, MaximumDouble) = Bound(schema.Maximum);
+        (ExclusiveMinimumDecimal, ExclusiveMinimumDouble) = Bound(schema.ExclusiveMinimum);
+        (ExclusiveMaximumDecimal, ExclusiveMaximumDouble) = Bound(schema.ExclusiveMaximum);
+        HasMinimum = schema.Minimum is not null;
+        HasMaximum = schema.Maximum is not null;
+        HasExclusiveMinimum = schema.ExclusiveMinimum is not null;
+        HasExclusiveMaximum = schema.ExclusiveMaximum is not null;
+        Pattern = schema.Pattern is { } p ? EcmaRegex.Get(p) : null;
+        Enum = schema.Enum?.Select(SchemaValues.Clean).ToList();
+        PatternProperties = schema.PatternProperties?.Select(kv => (EcmaRegex.Get(kv.Key), kv.Value)).Where(x => x.Item1 is not null).Select(x => (x.Item1!, x.Value)).ToList();
+        PrefixItems = schema.UnrecognizedKeywords?.TryGetValue("prefixItems", out var prefix) == true && prefix is JsonArray list
+            ? list.Select(i => i?["$ref"]?.GetValue<string>()).ToList()
+            : null;
+    }
+
+    public decimal? MinimumDecimal { get; }
+
+    public double MinimumDouble { get; }
+
+    public decimal? MaximumDecimal { get; }
+
+    public double MaximumDouble { get; }
+
+    public decimal? ExclusiveMinimumDecimal { get; }
+
+    public double ExclusiveMinimumDouble { get; }
+
+    public decimal? ExclusiveMaximumDecimal { get; }
+
+    public double ExclusiveMaximumDouble { get; }
+
+    public bool HasMinimum { get; }
+
+    public bool HasMaximum { get; }
+
+    public bool HasExclusiveMinimum { get; }
+
+    public bool HasExclusiveMaximum { get; }
+
+    public Regex? Pattern { get; }
+
+    public List<JsonNode?>? Enum { get; }
+
+    public List<(Regex Pattern, IOpenApiSchema Schema)>? PatternProperties { get; }
+
+    /// <summary>prefixItems as the normalizer left them: component references, one per position.</summary>
+    public List<string?>? PrefixItems { get; }
+
+    public static SchemaView Of(IOpenApiSchema schema) => Cache.GetValue(schema, s => new SchemaView(s));
+
+    private static (decimal?, double) Bound(string? text)
+    {
+        if (text is null)
+        {
+            return (null, double.NaN);
+        }
+
+        var d = SchemaValues.Number(text);
+        return (d, double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f) ? f : double.NaN);
+    }
+}
