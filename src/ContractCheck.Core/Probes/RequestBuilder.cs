@@ -31,7 +31,7 @@ public sealed class RequestBuilder
     {
         var opRules = _rules.ForOperation(operation);
         var given = opRules?.Params ?? new Dictionary<string, string>();
-        var generator = new ValueGenerator(random);
+        var generator = new ValueGenerator(random, _spec.Document);
 
         var pathValues = new Dictionary<string, PathValue>(StringComparer.Ordinal);
         foreach (var name in PathTemplate.Parse(operation.Path).ParameterNames)
@@ -113,8 +113,15 @@ public sealed class RequestBuilder
         }
 
         var media = operation.Model.RequestBody!.Content![mediaType];
+        var example = MediaExample(media);
+        if (example is not null && media.Schema is { } schema && !new SchemaValidator(_spec.Document, new ValidationOptions(ValidationDirection.Request)).IsValid(example, schema))
+        {
+            // An example that breaks its own schema would make the happy path fail for the spec's sake.
+            example = null;
+        }
+
         var value = opRules?.Body is { } fromRules ? Templates.Fill(fromRules, random)
-            : MediaExample(media) ?? generator.Generate(media.Schema);
+            : example ?? generator.Generate(media.Schema);
         var contentType = mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType;
         return (Encode(value, contentType), contentType);
     }

@@ -369,14 +369,16 @@ public sealed partial class SchemaValidator
                 }
 
                 var chosen = Discriminated(obj, schema, discriminator);
-                var index = chosen is null ? -1 : options.IndexOf(options.FirstOrDefault(o => SameSchema(o, chosen))!);
-                if (chosen is null || index < 0)
+                if (chosen is null)
                 {
                     var known = schema.Discriminator.Mapping?.Keys.ToList() is { Count: > 0 } mapped ? mapped : options.Select(Name).OfType<string>().ToList();
                     return Fail(at.Child(discriminator), where.Child("discriminator"), $"discriminator value '{name}' names none of {string.Join(", ", known)}");
                 }
 
-                return Check(node, options[index], at, where.Child(keyword).Child(index.ToString()), depth + 1);
+                var index = options.IndexOf(options.FirstOrDefault(o => SameSchema(o, chosen))!);
+                return index >= 0
+                    ? Check(node, options[index], at, where.Child(keyword).Child(index.ToString()), depth + 1)
+                    : Check(node, chosen, at, where.Child("discriminator"), depth + 1);
             }
 
             var matching = 0;

@@ -5,21 +5,44 @@ namespace ContractCheck.Core.Schema;
 
 /// <summary>
 /// Makes a valid value for a schema: its example, default or first enum value where the spec gives
-/// one, else a value of its type and format within its constraints. Deterministic for a given
-/// <see cref="Random"/>. Request values leave out readOnly properties.
+/// one that validates, else a value of its type and format within its constraints (patterns included),
+/// composition resolved (allOf merged; the oneOf / anyOf branch that validates). Deterministic for a
+/// given <see cref="Random"/>. Request values leave out readOnly properties.
 /// </summary>
 public sealed class ValueGenerator
 {
     private const int MaxDepth = 8;
+    private const int Attempts = 4;
 
     private readonly Random _random;
+    private readonly SchemaValidator? _validator;
+    private bool _includeOptional;
 
-    public ValueGenerator(Random random)
+    /// <param name="random">The seeded source of every made-up value.</param>
+    /// <param name="document">The document the schemas come from; with it, examples and choices are checked against the schema.</param>
+    public ValueGenerator(Random random, OpenApiDocument? document = null)
     {
         _random = random;
+        _validator = document is null ? null : new SchemaValidator(document, new ValidationOptions(ValidationDirection.Request));
     }
 
-    public JsonNode? Generate(IOpenApiSchema? schema) => Generate(schema, 0);
+    /// <summary>A value for the schema; valid whenever the schema can be satisfied by the shapes this generator knows.</summary>
+    public JsonNode? Generate(IOpenApiSchema? schema)
+    {
+        JsonNode? value = null;
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            // Later attempts fill optional properties too: overlapping oneOf branches often differ only there.
+            _includeOptional = attempt > 0;
+            value = Generate(schema, 0);
+            if (schema is null || _validator is null || _validator.IsValid(value, schema))
+            {
+                return value;
+            }
+        }
+
+        return value;
+    }
 
     private JsonNode? Generate(IOpenApiSchema? schema, int depth)
     {
@@ -28,26 +51,22 @@ public sealed class ValueGenerator
             return null;
         }
 
-        if (Given(schema) is { } given)
+        foreach (var given in GivenValues(schema))
         {
-            return given;
+            if (_validator is null || _validator.IsValid(given, schema))
+            {
+                return given;
+            }
         }
 
         if (schema.AllOf is { Count: > 0 } allOf)
         {
-            return Merge(schema, allOf, depth);
+            return Generate(SchemaMerge.Merge(schema, allOf), depth + 1);
         }
 
         if ((schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf) is { Count: > 0 } choices)
         {
-            var choice = Generate(choices[0], depth + 1);
-            if (choice is JsonObject obj && schema.Discriminator?.PropertyName is { } property)
-            {
-                var mapped = schema.Discriminator.Mapping?.FirstOrDefault(m => m.Value.Reference?.Id is { } id && (choices[0] as OpenApiSchemaReference)?.Reference?.Id == id).Key;
-                obj[property] ??= mapped ?? (choices[0] as OpenApiSchemaReference)?.Reference?.Id;
-            }
-
-            return choice is JsonObject o2 && schema.Properties is { Count: > 0 } ? MergeInto(o2, Object(schema, depth)) : choice;
+            return Choice(schema, choices, depth);
         }
 
         return Kind(schema) switch
@@ -60,6 +79,21 @@ public sealed class ValueGenerator
             JsonSchemaType.Null => null,
             _ => JsonValue.Create(Strings.For(schema, _random)),
         };
+    }
+
+    /// <summary>The values the spec itself offers, best first: example, examples, default, enum values.</summary>
+    public static IEnumerable<JsonNode> GivenValues(IOpenApiSchema schema)
+    {
+#pragma warning disable CS0618 // OpenAPI 3.0 documents write the singular 'example'; the library keeps it there.
+        var candidates = new[] { schema.Example }.Concat(schema.Examples ?? []).Append(schema.Default).Concat(schema.Enum ?? []);
+#pragma warning restore CS0618
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not null && !SchemaValues.IsNullSentinel(candidate))
+            {
+                yield return SchemaValues.Clean(candidate)!;
+            }
+        }
     }
 
     /// <summary>The value the spec itself offers: example, examples, default, or the first non-null enum value.</summary>
@@ -111,16 +145,82 @@ public sealed class ValueGenerator
             return JsonSchemaType.Object;
         }
 
-        return schema.Items is not null ? JsonSchemaType.Array : JsonSchemaType.String;
+        if (schema.Items is not null || schema.MinItems is not null)
+        {
+            return JsonSchemaType.Array;
+        }
+
+        if (schema.Minimum is not null || schema.Maximum is not null || schema.MultipleOf is not null)
+        {
+            return JsonSchemaType.Number;
+        }
+
+        return JsonSchemaType.String;
+    }
+
+    private JsonNode? Choice(IOpenApiSchema schema, IList<IOpenApiSchema> choices, int depth)
+    {
+        JsonNode? fallback = null;
+        foreach (var option in choices)
+        {
+            // The branch is generated together with the keywords beside the oneOf / anyOf.
+            var value = Generate(SchemaMerge.Merge(schema, [option]), depth + 1);
+            if (value is JsonObject obj)
+            {
+                Tag(schema, option, obj);
+                if (_validator is not null && !_validator.IsValid(obj, schema) && schema.Discriminator is { PropertyName: { } property, Mapping: { Count: > 0 } mapping })
+                {
+                    // The mapping may name this branch under another reference: the key that validates is the right one.
+                    foreach (var key in mapping.Keys.Take(64))
+                    {
+                        obj[property] = key;
+                        if (_validator.IsValid(obj, schema))
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
+            fallback ??= value;
+            if (_validator is null || _validator.IsValid(value, schema))
+            {
+                return value;
+            }
+        }
+
+        return fallback;
+    }
+
+    // The discriminator property names the branch it was made for.
+    private static void Tag(IOpenApiSchema schema, IOpenApiSchema option, JsonObject value)
+    {
+        if (schema.Discriminator?.PropertyName is not { } property)
+        {
+            return;
+        }
+
+        var id = (option as OpenApiSchemaReference)?.Reference.Id;
+        var mapped = schema.Discriminator.Mapping?.FirstOrDefault(m => m.Value.Reference.Id == id).Key;
+        if (mapped is not null)
+        {
+            value[property] = mapped;
+        }
+        else if (id is not null && !value.ContainsKey(property))
+        {
+            // Without a mapping the schema's name is the value, unless the branch already chose one.
+            value[property] = id;
+        }
     }
 
     private JsonObject Object(IOpenApiSchema schema, int depth)
     {
         var obj = new JsonObject();
         var required = schema.Required ?? new HashSet<string>();
-        foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        var properties = schema.Properties ?? new Dictionary<string, IOpenApiSchema>();
+        foreach (var (name, property) in properties)
         {
-            if (property.ReadOnly || (!required.Contains(name) && Given(property) is null))
+            if (property.ReadOnly || (!required.Contains(name) && !_includeOptional && Given(property) is null))
             {
                 continue;
             }
@@ -129,9 +229,21 @@ public sealed class ValueGenerator
         }
 
         // Required names without a property schema still need a value; readOnly ones are never sent.
-        foreach (var name in required.Where(r => !obj.ContainsKey(r) && schema.Properties?.ContainsKey(r) != true))
+        foreach (var name in required.Where(r => !obj.ContainsKey(r) && !properties.ContainsKey(r)))
         {
             obj[name] = schema.AdditionalProperties is { } extra ? Generate(extra, depth + 1) : JsonValue.Create("value");
+        }
+
+        // minProperties: optional properties first, then extra ones where the schema allows them.
+        var missing = (schema.MinProperties ?? 0) - obj.Count;
+        foreach (var (name, property) in properties.Where(p => !obj.ContainsKey(p.Key) && !p.Value.ReadOnly).Take(Math.Max(0, missing)))
+        {
+            obj[name] = Generate(property, depth + 1);
+        }
+
+        for (var i = 1; obj.Count < (schema.MinProperties ?? 0) && schema.AdditionalPropertiesAllowed && i < 64; i++)
+        {
+            obj["extra" + i] = schema.AdditionalProperties is { } extra ? Generate(extra, depth + 1) : JsonValue.Create("value");
         }
 
         return obj;
@@ -146,9 +258,15 @@ public sealed class ValueGenerator
         }
 
         var array = new JsonArray();
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count * Attempts && array.Count < count; i++)
         {
-            array.Add(Generate(schema.Items, depth + 1));
+            var item = Generate(schema.Items, depth + 1);
+            if (schema.UniqueItems == true && array.Any(existing => JsonEquality.AreEqual(existing, item)))
+            {
+                continue;
+            }
+
+            array.Add(item);
         }
 
         return array;
@@ -200,30 +318,5 @@ public sealed class ValueGenerator
 
         var preferred = Math.Clamp(1m, low, high < low ? low : high);
         return (preferred, high);
-    }
-
-    private JsonObject Merge(IOpenApiSchema schema, IList<IOpenApiSchema> parts, int depth)
-    {
-        var merged = new JsonObject();
-        foreach (var part in parts)
-        {
-            if (Generate(part, depth + 1) is JsonObject obj)
-            {
-                MergeInto(merged, obj);
-            }
-        }
-
-        return schema.Properties is { Count: > 0 } ? MergeInto(merged, Object(schema, depth)) : merged;
-    }
-
-    private static JsonObject MergeInto(JsonObject target, JsonObject source)
-    {
-        foreach (var (k, v) in source.ToList())
-        {
-            source.Remove(k);
-            target[k] ??= v;
-        }
-
-        return target;
     }
 }

@@ -98,6 +98,7 @@ internal sealed partial class RefBundler
         if (slot == Slot.Schema && node is JsonObject schema)
         {
             _normalizer.Normalize(schema, CurrentPointerLazy);
+            Mapping(schema, document);
         }
 
         switch (node)
@@ -147,6 +148,27 @@ internal sealed partial class RefBundler
     }
 
     private Func<string> CurrentPointerLazy => () => CurrentPointer;
+
+    // Discriminator mapping values are references written as plain strings; they get the same treatment.
+    private void Mapping(JsonObject schema, Uri document)
+    {
+        if (schema["discriminator"] is not JsonObject { } discriminator || discriminator["mapping"] is not JsonObject mapping)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in mapping.ToList())
+        {
+            if (value is JsonValue v && v.TryGetValue(out string? reference) && (reference.Contains('#', StringComparison.Ordinal) || reference.Contains('.', StringComparison.Ordinal)))
+            {
+                var holder = new JsonObject { ["$ref"] = reference };
+                _path.Add("discriminator");
+                Resolve(holder, reference, document, Slot.Schema, name, 0);
+                _path.RemoveAt(_path.Count - 1);
+                mapping[name] = holder["$ref"]!.DeepClone();
+            }
+        }
+    }
 
     private JsonNode Resolve(JsonObject holder, string reference, Uri document, Slot slot, string key, int inlineDepth)
     {
