@@ -15,9 +15,10 @@ namespace ContractCheck.Core;
 /// </summary>
 public sealed class ContractRun
 {
-    private ContractRun(RunSettings settings, ApiSpec spec, RuleSet rules, Plan plan)
+    private ContractRun(RunSettings settings, ApiSpec spec, RuleSet rules, Plan plan, ErrorShape errorShape)
     {
         Settings = settings;
+        ErrorShape = errorShape;
         Spec = spec;
         Rules = rules;
         Plan = plan;
@@ -36,6 +37,8 @@ public sealed class ContractRun
 
     public Redactor Redactor { get; }
 
+    public ErrorShape ErrorShape { get; }
+
     private bool _reachable;
 
     /// <summary>Loads and validates the spec and rules and plans the run. No request is sent.</summary>
@@ -50,12 +53,13 @@ public sealed class ContractRun
             ? rulesLoader.LoadText(rulesText, settings.Rules ?? "contractcheck.yaml")
             : rulesLoader.Load(settings.Rules);
         rules.Validate(spec);
+        var errorShape = ErrorShape.From(rules.Errors, spec);
         var plan = Planner.Build(spec, rules, settings.Plan);
-        return new ContractRun(settings, spec, rules, plan);
+        return new ContractRun(settings, spec, rules, plan, errorShape);
     }
 
     /// <summary>The same prepared run with other execution bounds (no reloading).</summary>
-    public ContractRun With(ExecutorOptions executor) => new(Settings with { Executor = executor }, Spec, Rules, Plan);
+    public ContractRun With(ExecutorOptions executor) => new(Settings with { Executor = executor }, Spec, Rules, Plan, ErrorShape);
 
     /// <summary>Checks that something listens at the base URL (a TCP connect; no request is sent).</summary>
     /// <exception cref="TargetUnreachableException">when nothing does.</exception>
@@ -78,7 +82,7 @@ public sealed class ContractRun
         }
 
         var outcomes = await executor.RunAsync(Plan, progress, cancellationToken);
-        var results = Judge.Run(outcomes, Spec, Rules);
+        var results = Judge.Run(outcomes, Spec, Rules, ErrorShape);
         var report = new RunReport(Spec, Rules, Settings.BaseUrl, Plan, outcomes, results, clock.Elapsed, started, Redactor);
         reporter.Report(report);
         return report;

@@ -9,8 +9,9 @@ namespace ContractCheck.Core.Checks;
 /// <summary>What a check sees: one exchange that has a response, with its probe, operation, spec and rules.</summary>
 public sealed class CheckContext
 {
-    public CheckContext(Exchange exchange, ApiSpec spec, RuleSet rules)
+    public CheckContext(Exchange exchange, ApiSpec spec, RuleSet rules, ErrorShape? errorShape = null)
     {
+        ErrorShape = errorShape ?? ErrorShape.None;
         Exchange = exchange;
         Response = exchange.Response ?? throw new ArgumentException("checks judge exchanges that have a response", nameof(exchange));
         Spec = spec;
@@ -29,6 +30,9 @@ public sealed class CheckContext
     public ApiSpec Spec { get; }
 
     public RuleSet Rules { get; }
+
+    /// <summary>The team's error shape (rules' <c>errors</c>), resolved against the spec.</summary>
+    public ErrorShape ErrorShape { get; }
 
     /// <summary>The response key of the spec that covers this status ("404", "4XX", "default"), or null.</summary>
     public string? DocumentedKey { get; }

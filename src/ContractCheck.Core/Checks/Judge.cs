@@ -10,7 +10,7 @@ namespace ContractCheck.Core.Checks;
 /// </summary>
 public static class Judge
 {
-    public static IReadOnlyList<CheckResult> Run(IReadOnlyList<ProbeOutcome> outcomes, ApiSpec spec, RuleSet rules, IReadOnlyList<ICheck>? checks = null)
+    public static IReadOnlyList<CheckResult> Run(IReadOnlyList<ProbeOutcome> outcomes, ApiSpec spec, RuleSet rules, ErrorShape? errorShape = null, IReadOnlyList<ICheck>? checks = null)
     {
         checks ??= BuiltInChecks.All;
         var results = new List<CheckResult>();
@@ -30,7 +30,7 @@ public static class Judge
                     continue;
                 }
 
-                var context = new CheckContext(exchange, spec, rules);
+                var context = new CheckContext(exchange, spec, rules, errorShape);
                 foreach (var check in checks.Where(c => rules.IsCheckEnabled(c.Id)))
                 {
                     results.AddRange(Evaluate(check, context).Select(f => new CheckResult(outcome.Probe, exchange, f)));

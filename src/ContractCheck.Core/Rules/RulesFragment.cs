@@ -17,6 +17,8 @@ internal sealed class RulesFragment
 
     public int? MaxResponseMs { get; set; }
 
+    public bool? ValidateFormats { get; set; }
+
     public List<RateLimitRule> RateLimits { get; } = [];
 
     public Dictionary<string, ProbeSettings> Probes { get; } = [];

@@ -110,7 +110,8 @@ public sealed class RulesLoader
             conventions = new Conventions(
                 f.ValidationStatus ?? conventions.ValidationStatus,
                 f.HideExistence ?? conventions.HideExistence,
-                f.MaxResponseMs ?? conventions.MaxResponseMs);
+                f.MaxResponseMs ?? conventions.MaxResponseMs,
+                f.ValidateFormats ?? conventions.ValidateFormats);
             expect = expect.Merge(f.Expect);
             strict = f.Strict ?? strict;
             foreach (var (id, settings) in f.Probes)

@@ -152,7 +152,7 @@ internal sealed class RulesParser
 
     private void Conventions(YNode node, RulesFragment fragment)
     {
-        var map = _y.Map(node, "conventions", "validationStatus", "hideExistence", "maxResponseMs");
+        var map = _y.Map(node, "conventions", "validationStatus", "hideExistence", "maxResponseMs", "validateFormats");
         if (map["validationStatus"] is { } vs)
         {
             var codes = _y.TextList(vs, "conventions.validationStatus").Select(v => _y.Int(v.Node, "conventions.validationStatus", 400, 499)).ToList();
@@ -172,6 +172,11 @@ internal sealed class RulesParser
         if (map["maxResponseMs"] is { } ms)
         {
             fragment.MaxResponseMs = _y.Int(ms, "conventions.maxResponseMs", 1, 600_000);
+        }
+
+        if (map["validateFormats"] is { } formats)
+        {
+            fragment.ValidateFormats = _y.Bool(formats, "conventions.validateFormats");
         }
     }
 
