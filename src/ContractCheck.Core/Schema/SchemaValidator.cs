@@ -33,7 +33,7 @@ public sealed partial class SchemaValidator
     }
 
     public bool IsValid(JsonNode? instance, IOpenApiSchema schema) =>
-        new Run(this, null).Check(instance, schema, InstanceRef.Root, new SchemaRef(null, "#"), 0);
+        new Run(this, null).Check(instance, schema, null, null, 0);
 
     /// <summary>The JSON type name of a value as messages say it: "string", "integer", "object", …</summary>
     public static string TypeName(JsonNode? node) => node switch
@@ -84,20 +84,49 @@ public sealed partial class SchemaValidator
     }
 
     /// <summary>An instance place, built only when an error needs it.</summary>
-    internal sealed record InstanceRef(InstanceRef? Parent, string Segment)
+    internal record InstanceRef(InstanceRef? Parent, string Segment)
     {
         public static readonly InstanceRef Root = new(null, "");
 
         public InstanceRef Child(string segment) => new(this, segment);
 
-        public string Pointer() => Parent is null ? "" : Parent.Pointer() + "/" + Spec.Pointer.Escape(Segment);
+        public InstanceRef Child(int index) => new IndexRef(this, index);
+
+        public virtual string Pointer() => Parent is null ? "" : Parent.Pointer() + "/" + Spec.Pointer.Escape(Segment);
+    }
+
+    // Array positions keep the number; the text is made only when an error needs it.
+    private sealed record IndexRef(InstanceRef Parent, int Index) : InstanceRef(Parent, "")
+    {
+        public override string Pointer() => Parent!.Pointer() + "/" + Index;
     }
 
     /// <summary>A schema place, restarting at a component's pointer when a reference is followed.</summary>
-    internal sealed record SchemaRef(SchemaRef? Parent, string Segment)
+    internal sealed record SchemaRef(SchemaRef? Parent, string Segment, string? Second = null)
     {
+        public static readonly SchemaRef Root = new(null, "#");
+
+        /// <summary>Second segment of a root that names a component: its pointer is made only when an error needs it.</summary>
+        public const string ComponentMarker = "\u0000component";
+
+        private static readonly string[] Indexes = Enumerable.Range(0, 64).Select(i => i.ToString()).ToArray();
+
+        public static string Index(int i) => i < Indexes.Length ? Indexes[i] : i.ToString();
+
         public SchemaRef Child(string segment) => new(this, segment);
 
-        public string Location() => Parent is null ? Segment : Parent.Location() + "/" + Spec.Pointer.Escape(Segment);
+        /// <summary>Two segments in one step ("properties", name): one object per property checked instead of two.</summary>
+        public SchemaRef Child(string segment, string second) => new(this, segment, second);
+
+        public string Location()
+        {
+            if (Parent is null && Second == ComponentMarker)
+            {
+                return "#/components/schemas/" + Spec.Pointer.Escape(Segment);
+            }
+
+            var own = Second is null ? Spec.Pointer.Escape(Segment) : Spec.Pointer.Escape(Segment) + "/" + Spec.Pointer.Escape(Second);
+            return Parent is null ? Segment : Parent.Location() + "/" + own;
+        }
     }
 }

@@ -8,11 +8,24 @@ namespace ContractCheck.Core.Schema;
 /// <summary>Reading values out of Microsoft.OpenApi's schema model, which keeps numbers as text and JSON null as a sentinel string.</summary>
 public static class SchemaValues
 {
-    private const string NullSentinelPrefix = "openapi-json-null-sentinel-value";
+    // Microsoft.OpenApi 3.11 writes this string where a JSON null stood in enum, example and default values.
+    private const string NullSentinel = "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464";
 
-    /// <summary>True for the library's stand-in for a JSON null inside enum, example and default values.</summary>
-    public static bool IsNullSentinel(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().StartsWith(NullSentinelPrefix, StringComparison.Ordinal);
+    /// <summary>True for the library's stand-in for a JSON null. Compared without materializing the string: it runs on every value of every body.</summary>
+    public static bool IsNullSentinel(JsonNode? node)
+    {
+        if (node is not JsonValue v)
+        {
+            return false;
+        }
+
+        if (v.TryGetValue(out JsonElement element))
+        {
+            return element.ValueKind == JsonValueKind.String && element.ValueEquals(NullSentinel);
+        }
+
+        return v.TryGetValue(out string? text) && text == NullSentinel;
+    }
 
     /// <summary>The value with sentinels turned back into real JSON nulls.</summary>
     public static JsonNode? Clean(JsonNode? node)

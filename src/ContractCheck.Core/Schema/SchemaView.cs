@@ -66,6 +66,16 @@ internal sealed class SchemaView
 
     public static SchemaView Of(IOpenApiSchema schema) => Cache.GetValue(schema, s => new SchemaView(s));
 
+    /// <summary>
+    /// A reference's target, looked up once: the library resolves it through the workspace on every
+    /// access, building the reference's URI each time (most of the validator's time on large bodies).
+    /// </summary>
+    public static IOpenApiSchema? Target(OpenApiSchemaReference reference) => Targets.GetValue(reference, r => new Box(((OpenApiSchemaReference)r).Target)).Schema;
+
+    private static readonly ConditionalWeakTable<IOpenApiSchema, Box> Targets = new();
+
+    private sealed record Box(IOpenApiSchema? Schema);
+
     private static (decimal?, double) Bound(string? text)
     {
         if (text is null)
