@@ -217,5 +217,20 @@ public class CliTests
         Assert.That(stdout, Does.Contain("Design warnings (the spec contradicts a design table row; not failures; set strict: true in the rules to make them fail)"));
         Assert.That(stdout, Does.Contain("! POST /pets (addPet): creates an item of /pets but documents 200, not 201 Created with a Location (expect.happy-path.create)"));
     }
+
+    [Test]
+    public async Task Run_ResponseBreakingItsSchema_ExitsOneWithPathAndReason()
+    {
+        await using var api = await TestApi.StartAsync(app =>
+        {
+            Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(app, "/health", () => Microsoft.AspNetCore.Http.Results.Json(new { status = "degraded" }));
+        });
+
+        var (exit, stdout, _) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--rules", TodoRules, "--base-url", api.BaseUrl.ToString(), "--include", "health");
+
+        Assert.That(exit, Is.EqualTo(1), stdout);
+        Assert.That(stdout, Does.Contain("response-schema: Response body does not match its schema"));
+        Assert.That(stdout, Does.Contain("200: $.status: \"degraded\" is not one of \"ok\""));
+    }
 }
 
