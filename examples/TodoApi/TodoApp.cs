@@ -13,7 +13,10 @@ public static class TodoApp
 {
     public const string ProblemJson = "application/problem+json";
 
-    public static WebApplication Create(TodoApiOptions options, string[]? args = null)
+    /// <param name="options">Token and other settings.</param>
+    /// <param name="args">Command-line arguments for the host.</param>
+    /// <param name="before">Middleware to put in front of the API (tests use it to plant one mistake).</param>
+    public static WebApplication Create(TodoApiOptions options, string[]? args = null, Action<WebApplication>? before = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [], ApplicationName = typeof(TodoApp).Assembly.GetName().Name });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -23,6 +26,7 @@ public static class TodoApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
 
         var app = builder.Build();
+        before?.Invoke(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
@@ -42,9 +46,9 @@ public static class TodoApp
     }
 
     /// <summary>Starts the API on 127.0.0.1 with a free port; returns the app and its base URL.</summary>
-    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(TodoApiOptions options, CancellationToken cancellationToken = default)
+    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(TodoApiOptions options, Action<WebApplication>? before = null, CancellationToken cancellationToken = default)
     {
-        var app = Create(options);
+        var app = Create(options, null, before);
         app.Urls.Clear();
         app.Urls.Add("http://127.0.0.1:0");
         await app.StartAsync(cancellationToken);

@@ -10,18 +10,19 @@ internal static class DemoCommand
 {
     public static Command Create(Output output, Func<CancellationToken> token)
     {
-        var target = new Option<string>("--target") { Description = "Which example API: 'todo' (keeps its contract).", DefaultValueFactory = _ => "todo", HelpName = "name" };
-        target.AcceptOnlyFromAmong("todo");
+        var target = new Option<string>("--target") { Description = "Which example API: 'todo' keeps its contract; 'legacy' breaks it in every classic way (to see what failures look like).", DefaultValueFactory = _ => "todo", HelpName = "todo|legacy" };
+        target.AcceptOnlyFromAmong("todo", "legacy");
         var common = new CommonOptions();
-        var command = new Command("demo", "Start the example Todo API on 127.0.0.1 (a free port), check it with its bundled spec and rules, and stop it. Needs nothing but this tool.");
+        var command = new Command("demo", "Start an example API on 127.0.0.1 (a free port), check it with the Todo API's bundled spec and rules, and stop it. Needs nothing but this tool. Exits 0 for --target todo, 1 for --target legacy.");
         command.Add(target);
         common.AddTo(command);
         command.SetAction(async (parse, _) =>
         {
-            var (app, url) = await TodoApp.StartAsync(new TodoApiOptions());
+            var legacy = parse.GetValue(target) == "legacy";
+            var (app, url) = legacy ? await LegacyApi.LegacyApp.StartAsync() : await TodoApp.StartAsync(new TodoApiOptions());
             try
             {
-                output.Console.MarkupLine($"[grey]demo: Todo API started at {Markup.Escape(url.ToString())}[/]");
+                output.Console.MarkupLine($"[grey]demo: {(legacy ? "Legacy API (the Todo API's contract, implemented carelessly)" : "Todo API")} started at {Markup.Escape(url.ToString())}[/]");
                 var settings = new RunSettings
                 {
                     Spec = "examples/TodoApi/openapi.yaml",

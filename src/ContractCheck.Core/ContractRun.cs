@@ -81,9 +81,9 @@ public sealed class ContractRun
             await executor.CheckReachableAsync(cancellationToken);
         }
 
-        var outcomes = await executor.RunAsync(Plan, progress, cancellationToken);
-        var results = Judge.Run(outcomes, Spec, Rules, ErrorShape);
-        var report = new RunReport(Spec, Rules, Settings.BaseUrl, Plan, outcomes, results, clock.Elapsed, started, Redactor);
+        var execution = await executor.RunAsync(Plan, progress, cancellationToken);
+        var results = Judge.Run(execution.Outcomes, Spec, Rules, ErrorShape);
+        var report = new RunReport(Spec, Rules, Settings.BaseUrl, Plan, execution.Outcomes, results, clock.Elapsed, started, Redactor) { Cleanup = execution.Cleanup };
         reporter.Report(report);
         return report;
     }

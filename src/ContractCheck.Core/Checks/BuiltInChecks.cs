@@ -11,6 +11,7 @@ public static class BuiltInChecks
         new StatusIsDocumented(),
         new StatusIsExpected(),
         new TableCheck("required-headers", "Missing or malformed required header", "header obligations by status from the tables: 201 Location, 401 WWW-Authenticate, 405 Allow, 429/503 Retry-After"),
+        new AllowListsDeclaredMethods(),
         new TableCheck("empty-body", "Body where none is allowed", "204 and 304 responses carry no body"),
         new SuccessCarriesNoError(),
         new ContentTypeIsDeclared(),

@@ -1,5 +1,6 @@
 using ContractCheck.Core.Probes;
 
+
 namespace ContractCheck.Core.Execution;
 
 /// <summary>
@@ -10,4 +11,10 @@ public sealed record Exchange(Probe Probe, PlannedRequest Planned, SentRequest R
 {
     /// <summary>True when a path value was a guess (no known resource), so a 404 says nothing about the API.</summary>
     public bool UsedGuessedId { get; init; }
+
+    /// <summary>The probe's request before this one, if any.</summary>
+    public Exchange? Previous { get; init; }
+
+    /// <summary>The status this exchange is held to: the request's own, else the probe's.</summary>
+    public ExpectedStatus? Expected => Planned.Expect ?? Probe.Expected;
 }

@@ -61,60 +61,101 @@ public sealed class HttpExecutor : IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<ProbeOutcome>> RunAsync(Plan plan, IProgress<ProbeOutcome>? progress, CancellationToken cancellationToken)
+    public async Task<ExecutionResult> RunAsync(Plan plan, IProgress<ProbeOutcome>? progress, CancellationToken cancellationToken)
     {
         using var runTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         runTimeout.CancelAfter(_options.RunTimeout);
-        var created = new Dictionary<string, string>(StringComparer.Ordinal);
+        var resources = new CreatedResources();
         var outcomes = new List<ProbeOutcome>();
         var sent = 0;
-        foreach (var probe in plan.Probes)
+        IReadOnlyList<CleanupResult> cleanup = [];
+        try
         {
-            ProbeOutcome outcome;
-            if (probe.SkipReason is not null)
+            foreach (var probe in plan.Probes)
             {
-                outcome = new ProbeOutcome(probe, [], probe.SkipReason);
-            }
-            else if (runTimeout.IsCancellationRequested)
-            {
-                outcome = new ProbeOutcome(probe, [], cancellationToken.IsCancellationRequested ? "the run was cancelled" : $"the run took longer than {_options.RunTimeout}");
-            }
-            else if (sent + probe.Requests.Count > _options.MaxRequests)
-            {
-                outcome = new ProbeOutcome(probe, [], $"--max-requests ({_options.MaxRequests}) reached");
-            }
-            else
-            {
-                var exchanges = new List<Exchange>();
-                foreach (var planned in probe.Requests)
+                ProbeOutcome outcome;
+                if (probe.SkipReason is not null)
                 {
-                    sent++;
-                    var exchange = await SendAsync(probe, planned, created, runTimeout.Token, cancellationToken);
-                    exchanges.Add(exchange);
-                    if (probe.Creates is { } key && exchange.Response is { Status: >= 200 and < 300 } response
-                        && CreatedIds.Extract(exchange.Request.Url, response, key) is { } id)
+                    outcome = new ProbeOutcome(probe, [], probe.SkipReason);
+                }
+                else if (runTimeout.IsCancellationRequested)
+                {
+                    outcome = new ProbeOutcome(probe, [], cancellationToken.IsCancellationRequested ? "the run was cancelled" : $"the run took longer than {_options.RunTimeout}");
+                }
+                else if (sent + probe.Requests.Count > _options.MaxRequests)
+                {
+                    outcome = new ProbeOutcome(probe, [], $"--max-requests ({_options.MaxRequests}) reached");
+                }
+                else
+                {
+                    var exchanges = new List<Exchange>();
+                    foreach (var planned in probe.Requests)
                     {
-                        created[key] = id;
+                        sent++;
+                        var (exchange, values) = await SendAsync(probe, planned, resources, runTimeout.Token, cancellationToken);
+                        exchange = exchange with { Previous = exchanges.LastOrDefault() };
+                        exchanges.Add(exchange);
+                        resources.Observe(probe, exchange, values);
                     }
+
+                    outcome = new ProbeOutcome(probe, exchanges);
                 }
 
-                outcome = new ProbeOutcome(probe, exchanges);
+                outcomes.Add(outcome);
+                progress?.Report(outcome);
             }
-
-            outcomes.Add(outcome);
-            progress?.Report(outcome);
+        }
+        finally
+        {
+            cleanup = await CleanupAsync(plan, resources, _options.MaxRequests - sent);
         }
 
-        return outcomes;
+        return new ExecutionResult(outcomes, cleanup);
     }
 
-    private async Task<Exchange> SendAsync(Probe probe, PlannedRequest planned, Dictionary<string, string> created, CancellationToken runToken, CancellationToken userToken)
+    /// <summary>Deletes what the run created and nothing deleted, within its own time bound (also after a cancel).</summary>
+    private async Task<IReadOnlyList<CleanupResult>> CleanupAsync(Plan plan, CreatedResources resources, int allowance)
+    {
+        var results = new List<CleanupResult>();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        foreach (var item in resources.Alive.ToList())
+        {
+            if (!plan.Cleanup.TryGetValue(item.Key, out var delete))
+            {
+                results.Add(new CleanupResult(item, false, "the spec has no DELETE for it"));
+                continue;
+            }
+
+            if (bound.IsCancellationRequested)
+            {
+                results.Add(new CleanupResult(item, false, "clean-up ran out of time"));
+                continue;
+            }
+
+            if (allowance-- <= 0)
+            {
+                results.Add(new CleanupResult(item, false, "--max-requests reached"));
+                continue;
+            }
+
+            var template = PathTemplate.Parse(delete.PathTemplate);
+            var request = delete with { PathValues = new Dictionary<string, PathValue>(delete.PathValues) { [template.ParameterNames.Last()] = new PathValue(item.Id, ValueOrigin.Created) } };
+            var probe = new Probe("cleanup", new ApiOperation("DELETE", delete.PathTemplate, new Microsoft.OpenApi.OpenApiOperation(), [], []), [request], null);
+            var (exchange, _) = await SendAsync(probe, request, resources, bound.Token, CancellationToken.None);
+            var deleted = exchange.Response is { Status: (>= 200 and < 300) or 404 or 410 };
+            results.Add(new CleanupResult(item, deleted, exchange.Response is { } r ? $"DELETE answered {r.Status}" : exchange.Error ?? "no answer"));
+        }
+
+        return results;
+    }
+
+    private async Task<(Exchange Exchange, Dictionary<string, string> Values)> SendAsync(Probe probe, PlannedRequest planned, CreatedResources resources, CancellationToken runToken, CancellationToken userToken)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var guessed = false;
         foreach (var (name, value) in planned.PathValues)
         {
-            if (value.Binding is { } binding && created.TryGetValue(binding, out var id))
+            if (value.Binding is { } binding && resources.TryGetBinding(binding, out var id))
             {
                 values[name] = id;
             }
@@ -135,7 +176,7 @@ public sealed class HttpExecutor : IDisposable
             using var request = ToMessage(sent, planned.ContentType);
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var received = await ReadAsync(response, timeout.Token);
-            return new Exchange(probe, planned, sent, received, null, clock.Elapsed) { UsedGuessedId = guessed };
+            return (new Exchange(probe, planned, sent, received, null, clock.Elapsed) { UsedGuessedId = guessed }, values);
         }
         catch (OperationCanceledException) when (userToken.IsCancellationRequested)
         {
@@ -144,15 +185,15 @@ public sealed class HttpExecutor : IDisposable
         catch (OperationCanceledException)
         {
             var why = runToken.IsCancellationRequested ? "the run's time limit ended" : $"no complete answer within {_options.RequestTimeout.TotalSeconds:0.#} s (--timeout)";
-            return new Exchange(probe, planned, sent, null, why, clock.Elapsed) { UsedGuessedId = guessed };
+            return (new Exchange(probe, planned, sent, null, why, clock.Elapsed) { UsedGuessedId = guessed }, values);
         }
         catch (HttpRequestException e)
         {
-            return new Exchange(probe, planned, sent, null, Describe(e), clock.Elapsed) { UsedGuessedId = guessed };
+            return (new Exchange(probe, planned, sent, null, Describe(e), clock.Elapsed) { UsedGuessedId = guessed }, values);
         }
         catch (IOException e)
         {
-            return new Exchange(probe, planned, sent, null, "the connection broke while reading the answer: " + e.Message, clock.Elapsed) { UsedGuessedId = guessed };
+            return (new Exchange(probe, planned, sent, null, "the connection broke while reading the answer: " + e.Message, clock.Elapsed) { UsedGuessedId = guessed }, values);
         }
     }
 

@@ -2,9 +2,15 @@ using ContractCheck.Core.Rules;
 
 namespace ContractCheck.Core.Probes;
 
-/// <summary>The statuses a probe's answer must have, and which source said so (the spec, or a table row).</summary>
-public sealed record ExpectedStatus(IReadOnlyList<StatusPattern> Statuses, string Source)
+/// <summary>
+/// The statuses an answer must have, which source said so (the spec, or a table row), and the row's
+/// reason ("malformed JSON must be a client error").
+/// </summary>
+public sealed record ExpectedStatus(IReadOnlyList<StatusPattern> Statuses, string Source, string? Why = null)
 {
+    /// <summary>Judged only when the probe's previous request succeeded (the second of a duplicate create).</summary>
+    public bool AfterSuccess { get; init; }
+
     public bool Allows(int status) => Statuses.Any(s => s.Matches(status));
 
     public override string ToString() => string.Join(" or ", Statuses);

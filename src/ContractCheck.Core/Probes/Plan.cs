@@ -9,5 +9,8 @@ public sealed record Plan(
     IReadOnlyList<ApiOperation> SkippedOperations,
     int Seed)
 {
+    /// <summary>For each kind of item (<c>/todos/{}</c>), the DELETE that removes one: used to clean up what the run created.</summary>
+    public IReadOnlyDictionary<string, PlannedRequest> Cleanup { get; init; } = new Dictionary<string, PlannedRequest>();
+
     public int RequestCount => Probes.Sum(p => p.SkipReason is null ? p.Requests.Count : 0);
 }

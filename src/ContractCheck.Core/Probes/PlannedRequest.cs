@@ -13,6 +13,9 @@ public sealed record PlannedRequest(
     byte[]? Body,
     string? ContentType)
 {
+    /// <summary>This request's own expected status, when it differs from the probe's (the first create of a duplicate pair).</summary>
+    public ExpectedStatus? Expect { get; init; }
+
     /// <summary>The path with the plan-time values filled in (bound ids show their fallback).</summary>
     public string PreviewPath => Spec.PathTemplate.Parse(PathTemplate).Expand(PathValues.ToDictionary(p => p.Key, p => p.Value.Text));
 

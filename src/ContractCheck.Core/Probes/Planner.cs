@@ -28,11 +28,24 @@ public static class Planner
         {
             foreach (var kind in kinds.Where(k => rules.Probe(k.Id).Enabled))
             {
-                probes.AddRange(kind.Plan(operation, context));
+                // Any POST to a collection may create an item (a wrongly accepted bad request too): track it for clean-up.
+                probes.AddRange(kind.Plan(operation, context).Select(p => p.Creates is null && p.Operation.Method == "POST" ? p with { Creates = context.Resources.CreatedKey(operation) } : p));
             }
         }
 
-        return new Plan(probes, DesignReview.Review(selected, context), skipped, options.Seed);
+        return new Plan(probes, DesignReview.Review(selected, context), skipped, options.Seed) { Cleanup = CleanupRequests(spec, context) };
+    }
+
+    // Every DELETE on an item path, whether or not the run checks it: clean-up must not depend on --include.
+    private static Dictionary<string, PlannedRequest> CleanupRequests(ApiSpec spec, PlanContext context)
+    {
+        var requests = new Dictionary<string, PlannedRequest>(StringComparer.Ordinal);
+        foreach (var delete in spec.Operations.Where(o => o.Method == "DELETE" && PathTemplate.Parse(o.Path).EndsWithParameter))
+        {
+            requests.TryAdd(ResourceMap.KeyOf(delete.Path), context.Requests.Build(delete, context.RandomFor("cleanup", delete)));
+        }
+
+        return requests;
     }
 
     private static IEnumerable<ApiOperation> Order(List<ApiOperation> operations, ResourceMap resources) =>

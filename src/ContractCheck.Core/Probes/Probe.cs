@@ -13,9 +13,18 @@ public sealed record Probe(
     ExpectedStatus? Expected,
     string? SkipReason = null)
 {
-    /// <summary>When set, the id of the resource this probe's answer creates is bound under this key for later probes.</summary>
+    /// <summary>What this case of the kind does, when a kind plans several per operation ("title removed").</summary>
+    public string? Label { get; init; }
+
+    /// <summary>When set, a 2xx answer created an item of this key (<c>/todos/{}</c>): it is deleted at the end if nothing else deletes it.</summary>
     public string? Creates { get; init; }
 
-    /// <summary>"happy-path GET /todos/{id}" for reports.</summary>
-    public string Name => $"{Kind} {Operation.Key}";
+    /// <summary>True when later probes should use the item this probe creates (the happy path's, not a duplicate's).</summary>
+    public bool Binds { get; init; }
+
+    /// <summary>"invalid-body (title removed)": the probe as reports and JUnit name it.</summary>
+    public string DisplayName => Label is null ? Kind : $"{Kind} ({Label})";
+
+    /// <summary>"happy-path GET /todos/{id}" for messages.</summary>
+    public string Name => $"{DisplayName} {Operation.Key}";
 }

@@ -6,5 +6,14 @@ public static class ProbeKinds
     public static IReadOnlyList<IProbeKind> All { get; } =
     [
         new HappyPathProbe(),
+        new DuplicateCreateProbe(),
+        new MissingAuthProbe(),
+        new InvalidAuthProbe(),
+        new HideExistenceProbe(),
+        new BadJsonProbe(),
+        new WrongContentTypeProbe(),
+        new InvalidBodyProbe(),
+        new NotFoundProbe(),
+        new WrongMethodProbe(),
     ];
 }

@@ -31,10 +31,7 @@ public sealed class ConsoleReporter : IReporter
             foreach (var probe in operation.GroupBy(c => c.Probe))
             {
                 ProbeLine(report, probe.Key, probe.ToList());
-                foreach (var failed in probe.Where(c => c.Outcome is Outcome.Failed or Outcome.Error))
-                {
-                    Details(failed, r);
-                }
+                Details(probe.Where(c => c.Outcome is Outcome.Failed or Outcome.Error).ToList(), r);
 
                 if (_verbose)
                 {
@@ -48,6 +45,8 @@ public sealed class ConsoleReporter : IReporter
 
         DesignWarnings(report);
         SpecWarnings(report);
+        Cleanup(report);
+        Bypasses(report);
         _console.WriteLine();
         var colour = report.Success ? "green" : "red";
         _console.MarkupLine($"[{colour}]{Esc(report.Summary)}[/] [grey]({report.RequestsSent} requests in {report.Duration.TotalSeconds:0.0} s, seed {report.Plan.Seed})[/]");
@@ -57,7 +56,8 @@ public sealed class ConsoleReporter : IReporter
     {
         var failed = cases.Count(c => c.Outcome is Outcome.Failed or Outcome.Error);
         var passed = cases.Count(c => c.Outcome == Outcome.Passed);
-        var exchange = cases.SelectMany(c => c.Results).Select(x => x.Exchange).FirstOrDefault(e => e is not null);
+        // The probe's last request is the one it is about (the second of a duplicate pair).
+        var exchange = cases.SelectMany(c => c.Results).Select(x => x.Exchange).LastOrDefault(e => e is not null);
         var (word, colour) = failed > 0 ? ("FAIL", "red") : passed > 0 ? ("pass", "green") : ("skip", "yellow");
         var answer = exchange?.Response is { } response
             ? $"{response.Status} {Esc(response.Reason ?? "")}, {exchange.Elapsed.TotalMilliseconds:0} ms"
@@ -66,35 +66,39 @@ public sealed class ConsoleReporter : IReporter
         _console.MarkupLine($"  [{colour}]{word}[/] {Esc(probe),-20} {answer}  [grey]{counts}[/]");
     }
 
-    private void Details(ReportCase failed, Redactor r)
+    // One block per request that broke something: every broken check with its findings, then the
+    // curl line and the answer once.
+    private void Details(List<ReportCase> failed, Redactor r)
     {
-        var problems = failed.Problems.ToList();
-        _console.MarkupLine($"      [red]{Esc(failed.Check)}[/]: {Esc(problems[0].Finding.Title)}");
-        foreach (var byExchange in problems.GroupBy(p => p.Exchange))
+        foreach (var byExchange in failed.SelectMany(c => c.Problems).GroupBy(p => p.Exchange))
         {
-            var findings = byExchange.Select(p => p.Finding).ToList();
-            foreach (var f in findings)
+            foreach (var byCheck in byExchange.GroupBy(p => p.Finding.Check))
             {
-                _console.MarkupLine($"        {Esc(r.Text(f.Message))}");
-            }
+                var findings = byCheck.Select(p => p.Finding).ToList();
+                _console.MarkupLine($"      [red]{Esc(byCheck.Key)}[/]: {Esc(findings[0].Title)}");
+                foreach (var f in findings)
+                {
+                    _console.MarkupLine($"        {Esc(r.Text(f.Message))}");
+                }
 
-            // With one finding, expected vs actual adds what the sentence may not say; with several it repeats them.
-            if (findings is [var single] && (single.Expected is not null || single.Actual is not null))
-            {
-                _console.MarkupLine($"        [grey]expected:[/] {Esc(r.Text(single.Expected ?? "-"))}  [grey]actual:[/] {Esc(r.Text(single.Actual ?? "-"))}");
-            }
+                // With one finding, expected vs actual adds what the sentence may not say; with several it repeats them.
+                if (findings is [var single] && (single.Expected is not null || single.Actual is not null))
+                {
+                    _console.MarkupLine($"        [grey]expected:[/] {Esc(r.Text(single.Expected ?? "-"))}  [grey]actual:[/] {Esc(r.Text(single.Actual ?? "-"))}");
+                }
 
-            foreach (var source in findings.Select(f => f.Source).OfType<string>().Distinct())
-            {
-                _console.MarkupLine($"        [grey]rule:[/] {Esc(source)}");
+                foreach (var source in findings.Select(f => f.Source).OfType<string>().Distinct())
+                {
+                    _console.MarkupLine($"        [grey]rule:[/] {Esc(source)}");
+                }
             }
 
             if (byExchange.Key is { } exchange)
             {
-                _console.MarkupLine($"        [grey]reproduce:[/] {Esc(CurlCommand.For(exchange.Request, r))}");
+                _console.MarkupLine($"      [grey]reproduce:[/] {Esc(CurlCommand.For(exchange.Request, r))}");
                 if (exchange.Response is { } response)
                 {
-                    _console.MarkupLine($"        [grey]response:[/] {Esc(ResponseSummary.Line(response))}{Esc(BodyExcerpt(response, r))}");
+                    _console.MarkupLine($"      [grey]response:[/] {Esc(ResponseSummary.Line(response))}{Esc(BodyExcerpt(response, r))}");
                 }
             }
         }
@@ -124,6 +128,33 @@ public sealed class ConsoleReporter : IReporter
         foreach (var w in report.DesignWarnings)
         {
             _console.MarkupLine($"  [yellow]![/] {Esc(w.Operation.DisplayName)}: {Esc(w.Message)} [grey]({Esc(w.Table)})[/]");
+        }
+    }
+
+    // An authentication bypass is the worst thing a run can find: said once more, at the end, where nobody misses it.
+    private void Bypasses(RunReport report)
+    {
+        var bypasses = report.Results.Where(r => r.Finding.Title == StatusIsExpected.BypassTitle).Select(r => r.Probe.Operation.Key).Distinct().ToList();
+        if (bypasses.Count > 0)
+        {
+            _console.WriteLine();
+            _console.MarkupLine($"[bold red]AUTHENTICATION BYPASS on {bypasses.Count} operation(s): {Esc(string.Join(", ", bypasses))} answered a request without valid credentials.[/]");
+        }
+    }
+
+    private void Cleanup(RunReport report)
+    {
+        if (report.Cleanup.Count == 0)
+        {
+            return;
+        }
+
+        var deleted = report.Cleanup.Count(c => c.Deleted);
+        _console.WriteLine();
+        _console.MarkupLine($"[grey]Clean-up: deleted {deleted} of {report.Cleanup.Count} item(s) the run created and no probe deleted[/]");
+        foreach (var left in report.Cleanup.Where(c => !c.Deleted))
+        {
+            _console.MarkupLine($"  [yellow]![/] left on the server: {Esc(left.Item.Key.Replace("{}", left.Item.Id, StringComparison.Ordinal))} ({Esc(left.Detail)})");
         }
     }
 

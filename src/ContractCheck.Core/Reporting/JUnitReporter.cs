@@ -110,6 +110,11 @@ public sealed class JUnitReporter : IReporter
             notes.AppendLine($"spec warning: {w}");
         }
 
+        foreach (var c in report.Cleanup)
+        {
+            notes.AppendLine($"clean-up: {c.Item.Key.Replace("{}", c.Item.Id, StringComparison.Ordinal)} {(c.Deleted ? "deleted" : "LEFT ON THE SERVER")} ({c.Detail})");
+        }
+
         if (notes.Length > 0)
         {
             xml.WriteElementString("system-out", Clean(notes.ToString()));

@@ -22,7 +22,7 @@ public static class PlanPrinter
             {
                 var query = request.Query.Count == 0 ? "" : "?" + string.Join("&", request.Query.Select(q => q.Key + "=" + (redactor.IsSensitiveName(q.Key) ? Redactor.Mask : redactor.Text(q.Value))));
                 var body = request.Body is { Length: > 0 } b ? $" [grey]({b.Length} bytes {Markup.Escape(request.ContentType ?? "")})[/]" : "";
-                console.MarkupLine($"  {Markup.Escape(probe.Kind),-16} {request.Method,-7} {Markup.Escape(redactor.Text(request.PreviewPath + query))}{body}{expected}");
+                console.MarkupLine($"  {Markup.Escape(probe.DisplayName),-16} {request.Method,-7} {Markup.Escape(redactor.Text(request.PreviewPath + query))}{body}{expected}");
             }
         }
 

@@ -21,7 +21,7 @@ public sealed class RunReport
         Started = started;
         Redactor = redactor;
         Cases = results
-            .GroupBy(r => (r.Probe.Operation, Probe: r.Probe.Kind, r.Finding.Check))
+            .GroupBy(r => (r.Probe.Operation, Probe: r.Probe.DisplayName, r.Finding.Check))
             .Select(g => new ReportCase(g.Key.Operation, g.Key.Probe, g.Key.Check, g.ToList()))
             .ToList();
     }
@@ -45,6 +45,9 @@ public sealed class RunReport
     public DateTimeOffset Started { get; }
 
     public Redactor Redactor { get; }
+
+    /// <summary>Items the run created that no probe deleted, and what deleting them at the end did.</summary>
+    public IReadOnlyList<CleanupResult> Cleanup { get; init; } = [];
 
     public IReadOnlyList<DesignWarning> DesignWarnings => Plan.DesignWarnings;
 

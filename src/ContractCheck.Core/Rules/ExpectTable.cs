@@ -8,13 +8,18 @@ namespace ContractCheck.Core.Rules;
 public sealed class ExpectTable
 {
     private readonly Dictionary<string, Dictionary<string, IReadOnlyList<StatusPattern>>> _rows;
+    private readonly Dictionary<string, string> _why;
 
-    public ExpectTable(Dictionary<string, Dictionary<string, IReadOnlyList<StatusPattern>>> rows)
+    public ExpectTable(Dictionary<string, Dictionary<string, IReadOnlyList<StatusPattern>>> rows, Dictionary<string, string>? why = null)
     {
         _rows = rows;
+        _why = why ?? [];
     }
 
     public static ExpectTable Empty { get; } = new([]);
+
+    /// <summary>The row's reason, said in failures: "malformed JSON must be a client error".</summary>
+    public string? Why(string probe) => _why.GetValueOrDefault(probe);
 
     /// <summary>Expected statuses for a probe and a method (or "create"); the probe's "*" row applies to any method.</summary>
     public IReadOnlyList<StatusPattern>? Find(string probe, string methodOrCreate) =>
@@ -39,6 +44,12 @@ public sealed class ExpectTable
             }
         }
 
-        return new ExpectTable(merged);
+        var why = new Dictionary<string, string>(_why);
+        foreach (var (probe, text) in later._why)
+        {
+            why[probe] = text;
+        }
+
+        return new ExpectTable(merged, why);
     }
 }

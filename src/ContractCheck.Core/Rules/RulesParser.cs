@@ -11,7 +11,7 @@ internal sealed class RulesParser
     public static readonly string[] TopLevelKeys =
         ["extends", "auth", "errors", "conventions", "rateLimit", "probes", "operations", "responses", "skip", "checks", "expect", "strict"];
 
-    private static readonly string[] ExpectKeys = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "create", "*"];
+    private static readonly string[] ExpectKeys = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "create", "*", "status", "why"];
 
     private readonly YamlRead _y;
     private readonly RulesVocabulary _vocabulary;
@@ -212,6 +212,7 @@ internal sealed class RulesParser
     private ExpectTable Expect(YNode node)
     {
         var rows = new Dictionary<string, Dictionary<string, IReadOnlyList<StatusPattern>>>();
+        var why = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (probe, value) in _y.Map(node, "expect").Entries)
         {
             RequireKnown(probe, _vocabulary.ProbeIds, "probe");
@@ -220,7 +221,13 @@ internal sealed class RulesParser
             {
                 foreach (var (method, statuses) in _y.Map(methods, $"expect.{probe.Value}", ExpectKeys).Entries)
                 {
-                    byMethod[method.Value] = _y.Statuses(statuses, $"expect.{probe.Value}.{method.Value}");
+                    if (method.Value == "why")
+                    {
+                        why[probe.Value] = _y.Text(statuses, $"expect.{probe.Value}.why");
+                        continue;
+                    }
+
+                    byMethod[method.Value == "status" ? "*" : method.Value] = _y.Statuses(statuses, $"expect.{probe.Value}.{method.Value}");
                 }
             }
             else
@@ -231,7 +238,7 @@ internal sealed class RulesParser
             rows[probe.Value] = byMethod;
         }
 
-        return new ExpectTable(rows);
+        return new ExpectTable(rows, why);
     }
 
     private ResponseRule Row(YNode node)

@@ -8,8 +8,9 @@ namespace ContractCheck.Core.Spec;
 /// </summary>
 public sealed class ApiOperation
 {
-    public ApiOperation(string method, string path, OpenApiOperation model, IReadOnlyList<IOpenApiParameter> parameters, IReadOnlyList<OpenApiSecurityRequirement> security)
+    public ApiOperation(string method, string path, OpenApiOperation model, IReadOnlyList<IOpenApiParameter> parameters, IReadOnlyList<OpenApiSecurityRequirement> security, bool isUndeclared = false)
     {
+        IsUndeclared = isUndeclared;
         Method = method;
         Path = path;
         Model = model;
@@ -35,8 +36,11 @@ public sealed class ApiOperation
     /// <summary>"GET /todos/{id}": how rules files, filters and reports name an operation.</summary>
     public string Key => Method + " " + Path;
 
+    /// <summary>True for a method the spec does not declare for the path (what the wrong-method probe sends).</summary>
+    public bool IsUndeclared { get; }
+
     /// <summary>"GET /todos/{id} (getTodo)" for reports.</summary>
-    public string DisplayName => OperationId is null ? Key : $"{Key} ({OperationId})";
+    public string DisplayName => IsUndeclared ? $"{Key} (not in the spec)" : OperationId is null ? Key : $"{Key} ({OperationId})";
 
     /// <summary>JSON pointer of the operation in the spec: <c>/paths/~1todos~1{id}/get</c>.</summary>
     public string Pointer => Spec.Pointer.Of("paths", Path, Method.ToLowerInvariant());

@@ -17,7 +17,7 @@ public class HttpExecutorTests
     private static readonly RuleSet BuiltIn = new RulesLoader(Defaults.Vocabulary).Load(null);
 
     private static Plan PlanFor(params string[] include) =>
-        Planner.Build(Items, BuiltIn, PlanOptions.Default with { Include = include.Select(i => OperationSelector.Parse(i)).ToList() });
+        Planner.Build(Items, BuiltIn, PlanOptions.Default with { Include = include.Select(i => OperationSelector.Parse(i)).ToList() }, [new HappyPathProbe()]);
 
     [Test]
     public async Task Run_BaseUrlWithPathPrefix_KeepsThePrefix()
@@ -25,7 +25,7 @@ public class HttpExecutorTests
         await using var api = await TestApi.StartAsync(app => app.MapGet("/api/v1/items", () => Results.Json(Array.Empty<int>())));
         using var executor = new HttpExecutor(new ExecutorOptions(new Uri(api.BaseUrl, "/api/v1/")));
 
-        var outcome = (await executor.RunAsync(PlanFor("listItems"), null, default)).Single();
+        var outcome = (await executor.RunAsync(PlanFor("listItems"), null, default)).Outcomes.Single();
 
         Assert.That(outcome.Exchanges.Single().Response!.Status, Is.EqualTo(200));
         Assert.That(outcome.Exchanges.Single().Request.Url.AbsolutePath, Is.EqualTo("/api/v1/items"));
@@ -37,7 +37,7 @@ public class HttpExecutorTests
         await using var api = await TestApi.StartAsync(app => app.MapGet("/items", () => Results.Redirect("http://other.example/items")));
         using var executor = new HttpExecutor(new ExecutorOptions(api.BaseUrl));
 
-        var exchange = (await executor.RunAsync(PlanFor("listItems"), null, default)).Single().Exchanges.Single();
+        var exchange = (await executor.RunAsync(PlanFor("listItems"), null, default)).Outcomes.Single().Exchanges.Single();
 
         Assert.That(exchange.Response!.Status, Is.EqualTo(302));
         Assert.That(api.Requests, Is.EqualTo(1));
@@ -49,7 +49,7 @@ public class HttpExecutorTests
         await using var api = await TestApi.StartAsync(app => app.MapGet("/items", () => Results.Text(new string('x', 3 * 1024 * 1024), "application/json")));
         using var executor = new HttpExecutor(new ExecutorOptions(api.BaseUrl) { MaxBodyBytes = 1024 * 1024 });
 
-        var response = (await executor.RunAsync(PlanFor("listItems"), null, default)).Single().Exchanges.Single().Response!;
+        var response = (await executor.RunAsync(PlanFor("listItems"), null, default)).Outcomes.Single().Exchanges.Single().Response!;
 
         Assert.That(response.Truncated, Is.True);
         Assert.That(response.Body, Has.Length.EqualTo(1024 * 1024));
@@ -61,7 +61,7 @@ public class HttpExecutorTests
         await using var api = await TestApi.StartAsync(app => app.Map("/{**rest}", () => Results.Json(new { })));
         using var executor = new HttpExecutor(new ExecutorOptions(api.BaseUrl) { MaxRequests = 2 });
 
-        var outcomes = await executor.RunAsync(PlanFor(), null, default);
+        var outcomes = (await executor.RunAsync(PlanFor(), null, default)).Outcomes;
 
         Assert.That(api.Requests, Is.EqualTo(2));
         Assert.That(outcomes.Count(o => o.NotRunReason == "--max-requests (2) reached"), Is.EqualTo(outcomes.Count - 2));
@@ -73,7 +73,7 @@ public class HttpExecutorTests
         await using var raw = RawHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n[1,2");
         using var executor = new HttpExecutor(new ExecutorOptions(raw.BaseUrl));
 
-        var exchange = (await executor.RunAsync(PlanFor("listItems"), null, default)).Single().Exchanges.Single();
+        var exchange = (await executor.RunAsync(PlanFor("listItems"), null, default)).Outcomes.Single().Exchanges.Single();
 
         Assert.That(exchange.Response, Is.Null);
         Assert.That(exchange.Error, Is.Not.Null.And.Not.Empty);

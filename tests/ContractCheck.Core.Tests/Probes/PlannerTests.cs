@@ -15,10 +15,12 @@ public class PlannerTests
 
     private static RuleSet BuiltIn => new RulesLoader(Defaults.Vocabulary).Load(null);
 
+    private static Plan HappyPath(ApiSpec spec, RuleSet rules, PlanOptions options) => Planner.Build(spec, rules, options, [new HappyPathProbe()]);
+
     [Test]
     public void Build_Todo_CreatesFirstDeletesLast()
     {
-        var plan = Planner.Build(Todo, TodoRules(), PlanOptions.Default with { Seed = 1 });
+        var plan = HappyPath(Todo, TodoRules(), PlanOptions.Default with { Seed = 1 });
 
         Assert.That(plan.Probes.Select(p => p.Operation.OperationId), Is.EqualTo(new[] { "createTodo", "health", "listTodos", "getTodo", "updateTodo", "deleteTodo" }));
     }
@@ -26,7 +28,7 @@ public class PlannerTests
     [Test]
     public void Build_ItemOperations_UseTheIdOfTheCreatedTodo()
     {
-        var plan = Planner.Build(Todo, TodoRules(), PlanOptions.Default);
+        var plan = HappyPath(Todo, TodoRules(), PlanOptions.Default);
 
         var create = plan.Probes.Single(p => p.Operation.OperationId == "createTodo");
         var get = plan.Probes.Single(p => p.Operation.OperationId == "getTodo").Requests.Single();
@@ -37,7 +39,7 @@ public class PlannerTests
     [Test]
     public void Build_CreateBody_ComesFromTheRulesWithTemplatesFilled()
     {
-        var plan = Planner.Build(Todo, TodoRules(), PlanOptions.Default with { Seed = 3 });
+        var plan = HappyPath(Todo, TodoRules(), PlanOptions.Default with { Seed = 3 });
 
         var body = Encoding.UTF8.GetString(plan.Probes[0].Requests[0].Body!);
         Assert.That(body, Does.Match("^\\{\"title\":\"Write the report [0-9a-f-]{36}\",\"done\":false\\}$"));
@@ -47,7 +49,7 @@ public class PlannerTests
     [Test]
     public void Build_SameSeed_SameRequests_OtherSeed_OtherValues()
     {
-        string Bodies(int seed) => string.Join("|", Planner.Build(Todo, TodoRules(), PlanOptions.Default with { Seed = seed })
+        string Bodies(int seed) => string.Join("|", HappyPath(Todo, TodoRules(), PlanOptions.Default with { Seed = seed })
             .Probes.SelectMany(p => p.Requests).Select(r => r.Method + r.PreviewPath + Encoding.UTF8.GetString(r.Body ?? [])));
 
         Assert.That(Bodies(42), Is.EqualTo(Bodies(42)));
@@ -57,7 +59,7 @@ public class PlannerTests
     [Test]
     public void Build_SecuredOperations_CarryTheRulesCredentials()
     {
-        var plan = Planner.Build(Todo, TodoRules("abc123"), PlanOptions.Default);
+        var plan = HappyPath(Todo, TodoRules("abc123"), PlanOptions.Default);
 
         var headers = plan.Probes.Single(p => p.Operation.OperationId == "listTodos").Requests[0].Headers;
         Assert.That(headers, Does.Contain(new KeyValuePair<string, string>("Authorization", "Bearer abc123")));
@@ -67,7 +69,7 @@ public class PlannerTests
     [Test]
     public void Build_ExtraHeaders_ReplaceEarlierOnes()
     {
-        var plan = Planner.Build(Todo, TodoRules(), PlanOptions.Default with { ExtraHeaders = [new("Authorization", "Bearer from-cli")] });
+        var plan = HappyPath(Todo, TodoRules(), PlanOptions.Default with { ExtraHeaders = [new("Authorization", "Bearer from-cli")] });
 
         var headers = plan.Probes[0].Requests[0].Headers.Where(h => h.Key == "Authorization").ToList();
         Assert.That(headers.Single().Value, Is.EqualTo("Bearer from-cli"));
@@ -79,7 +81,7 @@ public class PlannerTests
         var rules = new RulesLoader(Defaults.Vocabulary).LoadText("skip: [health]\n", "r.yaml");
         var options = PlanOptions.Default with { Include = [OperationSelector.Parse("* /todos**")], Exclude = [OperationSelector.Parse("DELETE /todos/{id}")] };
 
-        var plan = Planner.Build(Todo, rules, options);
+        var plan = HappyPath(Todo, rules, options);
 
         Assert.That(plan.Probes.Select(p => p.Operation.OperationId), Is.EquivalentTo(new[] { "listTodos", "createTodo", "getTodo", "updateTodo" }));
         Assert.That(plan.SkippedOperations.Select(o => o.OperationId), Is.EquivalentTo(new[] { "health", "deleteTodo" }));
@@ -104,7 +106,7 @@ public class PlannerTests
             """, "s.yaml");
         var rules = new RulesLoader(Defaults.Vocabulary).LoadText("operations:\n  \"GET /search/{kind}\":\n    params: {page: 3}\n", "r.yaml");
 
-        var request = Planner.Build(spec, rules, PlanOptions.Default).Probes.Single().Requests.Single();
+        var request = HappyPath(spec, rules, PlanOptions.Default).Probes.Single().Requests.Single();
 
         Assert.That(request.PreviewPath, Is.EqualTo("/search/books"));
         Assert.That(request.Query.Select(q => q.Key), Is.EqualTo(new[] { "q", "page" }));
@@ -131,7 +133,7 @@ public class PlannerTests
                 put: {responses: {default: {description: any}}}
             """, "s.yaml");
 
-        var plan = Planner.Build(spec, BuiltIn, PlanOptions.Default);
+        var plan = HappyPath(spec, BuiltIn, PlanOptions.Default);
 
         var expected = plan.Probes.ToDictionary(p => p.Operation.Key, p => p.Expected!.ToString());
         Assert.That(expected["POST /pets"], Is.EqualTo("201"));
@@ -146,7 +148,7 @@ public class PlannerTests
     {
         var rules = new RulesLoader(Defaults.Vocabulary).LoadText("operations:\n  createTodo:\n    expect: {happy-path: 200}\n", "r.yaml");
 
-        var plan = Planner.Build(Todo, rules, PlanOptions.Default);
+        var plan = HappyPath(Todo, rules, PlanOptions.Default);
 
         Assert.That(plan.Probes.Single(p => p.Operation.OperationId == "createTodo").Expected!.ToString(), Is.EqualTo("200"));
     }
@@ -174,7 +176,7 @@ public class PlannerTests
                 key: {type: apiKey, in: header, name: X-Key}
             """, "s.yaml");
 
-        var warnings = Planner.Build(spec, BuiltIn, PlanOptions.Default).DesignWarnings;
+        var warnings = HappyPath(spec, BuiltIn, PlanOptions.Default).DesignWarnings;
 
         Assert.That(warnings.Select(w => $"{w.Operation.OperationId}: {w.Message}"), Is.EquivalentTo(new[]
         {
@@ -187,6 +189,6 @@ public class PlannerTests
     [Test]
     public void DesignReview_TodoApi_HasNoWarnings()
     {
-        Assert.That(Planner.Build(Todo, TodoRules(), PlanOptions.Default).DesignWarnings, Is.Empty);
+        Assert.That(HappyPath(Todo, TodoRules(), PlanOptions.Default).DesignWarnings, Is.Empty);
     }
 }

@@ -25,10 +25,10 @@ public static class Pipeline
         return await run.ExecuteAsync(new CompositeReporter());
     }
 
-    /// <summary>The one report case of a check (for an operation, when given); fails the test if there is not exactly one.</summary>
-    public static ReportCase Case(this RunReport report, string check, string? operation = null)
+    /// <summary>The one report case of a check for a probe (happy-path unless named); fails the test if there is not exactly one.</summary>
+    public static ReportCase Case(this RunReport report, string check, string? operation = null, string probe = "happy-path")
     {
-        var cases = report.Cases.Where(c => c.Check == check && (operation is null || c.Operation.Key == operation)).ToList();
+        var cases = report.Cases.Where(c => c.Check == check && c.Probe == probe && (operation is null || c.Operation.Key == operation)).ToList();
         Assert.That(cases, Has.Count.EqualTo(1), $"cases for {check}: {string.Join(", ", report.Cases.Select(c => c.Operation.Key + " " + c.Name))}");
         return cases[0];
     }

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using TodoApi;
+
+namespace LegacyApi;
+
+/// <summary>One request of the legacy API, dispatched by hand.</summary>
+internal sealed class LegacyHandler(HttpContext context, TodoStore store)
+{
+    private HttpRequest Request => context.Request;
+
+    private HttpResponse Response => context.Response;
+
+    public async Task HandleAsync()
+    {
+        // The one rule of the team's own table this API keeps: a request id on every answer.
+        Response.Headers["X-Request-Id"] = Guid.NewGuid().ToString("N");
+        var path = Request.Path.Value?.TrimEnd('/') ?? "";
+        var method = Request.Method;
+        if (path == "/health" && method == "GET")
+        {
+            await Write(200, new { status = "ok" });
+            return;
+        }
+
+        if (path != "/todos" && !path.StartsWith("/todos/", StringComparison.Ordinal))
+        {
+            await Write(404, new { error = "not found" });
+            return;
+        }
+
+        // Mistake: a missing token is answered 403 (and without a WWW-Authenticate challenge) ...
+        var authorization = Request.Headers.Authorization.ToString();
+        if (authorization.Length == 0)
+        {
+            await Write(403, new { error = "forbidden" });
+            return;
+        }
+
+        // ... and any token at all is accepted: nobody checks it.
+        var id = path.Length > "/todos/".Length && long.TryParse(path["/todos/".Length..], out var parsed) ? parsed : (long?)null;
+        switch (method, id)
+        {
+            case ("GET", null):
+                await Write(200, store.All);
+                break;
+            case ("POST", null):
+                await CreateAsync();
+                break;
+            case ("GET", { } getId):
+                // Mistake: an unknown id answers 200 with null instead of 404.
+                await Write(200, store.Find(getId));
+                break;
+            case ("PUT", { } putId):
+                await UpdateAsync(putId);
+                break;
+            case ("DELETE", { } deleteId):
+                // Mistake: DELETE answers 200 with a body where the contract says 204 No Content.
+                await Write(store.Remove(deleteId) ? 200 : 404, new { deleted = deleteId });
+                break;
+            default:
+                // Mistake: a method the resource does not support answers 404, not 405 with Allow.
+                await Write(404, new { error = "not found" });
+                break;
+        }
+    }
+
+    private async Task CreateAsync()
+    {
+        if (await ReadAsync() is not { } input)
+        {
+            return;
+        }
+
+        // Mistake: titles are meant to be unique (409), but the duplicate check was never written.
+        var todo = store.Add(input.Title + (store.All.Any(t => t.Title == input.Title) ? " " : ""), input.Done)!;
+
+        // Mistake: 201 Created without a Location header.
+        await Write(201, todo);
+    }
+
+    private async Task UpdateAsync(long id)
+    {
+        if (store.Find(id) is null)
+        {
+            await Write(404, new { error = "no such todo" });
+            return;
+        }
+
+        if (await ReadAsync() is { } input)
+        {
+            await Write(200, store.Update(id, input.Title, input.Done));
+        }
+    }
+
+    // Mistakes: any Content-Type is read as JSON (no 415), broken JSON crashes into a 500 with the
+    // stack trace, and validation errors are answered 200 with {"success": false}.
+    private async Task<TodoInput?> ReadAsync()
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(Request.Body);
+        }
+        catch (JsonException e)
+        {
+            Response.StatusCode = 500;
+            Response.ContentType = "text/plain";
+            await Response.WriteAsync("System.Text.Json.JsonException: " + e.Message + "\n   at LegacyApi.LegacyHandler.ReadAsync() in /src/LegacyApi/LegacyHandler.cs:line 97\n   at LegacyApi.LegacyHandler.HandleAsync()");
+            return null;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("title", out var title) || title.ValueKind != JsonValueKind.String || title.GetString()!.Length is 0 or > 200)
+            {
+                await Write(200, new { success = false, error = "title is required" });
+                return null;
+            }
+
+            var done = root.TryGetProperty("done", out var d) && d.ValueKind == JsonValueKind.True;
+            return new TodoInput(title.GetString()!, done);
+        }
+    }
+
+    private async Task Write(int status, object? body)
+    {
+        Response.StatusCode = status;
+        Response.ContentType = "application/json";
+        await Response.WriteAsync(JsonSerializer.Serialize(body, LegacyApp.Json));
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using System.Text.Json;
+using ContractCheck.Core.Spec;
+
+namespace ContractCheck.Core.Probes;
+
+/// <summary>bad-json: an operation that takes a JSON body, sent a truncated one; expects 400, never 5xx.</summary>
+public sealed class BadJsonProbe : IProbeKind
+{
+    public string Id => "bad-json";
+
+    public IReadOnlyList<string> OptionKeys => [];
+
+    public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
+    {
+        if (RequestBuilder.BodyMediaType(operation) is not { } type || !MediaTypes.IsJson(type))
+        {
+            yield break;
+        }
+
+        var expected = ProbeTable.Expect(Id, operation, context);
+        if (expected is null)
+        {
+            yield return ProbeTable.NoRow(Id, operation);
+            yield break;
+        }
+
+        var valid = context.Requests.Build(operation, context.RandomFor(Id, operation));
+        yield return new Probe(Id, operation, [valid with { Body = Broken(valid.Body) }], expected);
+    }
+
+    /// <summary>The valid body cut in half: an unterminated document every JSON parser must refuse.</summary>
+    public static byte[] Broken(byte[]? valid)
+    {
+        var text = valid is null ? "" : Encoding.UTF8.GetString(valid);
+        var cut = text.Length >= 4 ? text[..(text.Length / 2)] : "";
+        if (cut.Length == 0 || IsJson(cut))
+        {
+            cut = "{\"contractcheck\": ";
+        }
+
+        return Encoding.UTF8.GetBytes(cut);
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            using var _ = JsonDocument.Parse(text);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}

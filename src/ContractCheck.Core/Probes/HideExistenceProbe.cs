@@ -1,0 +1,42 @@
+using ContractCheck.Core.Rules;
+using ContractCheck.Core.Spec;
+
+namespace ContractCheck.Core.Probes;
+
+/// <summary>
+/// hide-existence (opt-in with <c>conventions.hideExistence: true</c>): a protected item operation
+/// called for a real item (one the run created) without credentials; expects 401 or 404, never 403,
+/// which would confirm that the item exists.
+/// </summary>
+public sealed class HideExistenceProbe : IProbeKind
+{
+    public string Id => "hide-existence";
+
+    public IReadOnlyList<string> OptionKeys => [];
+
+    public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
+    {
+        var template = PathTemplate.Parse(operation.Path);
+        if (!context.Rules.Conventions.HideExistence || !operation.RequiresAuth || !template.EndsWithParameter || operation.Method is not ("GET" or "HEAD"))
+        {
+            yield break;
+        }
+
+        var key = ResourceMap.BindingKey(operation.Path, template.ParameterNames.Last());
+        if (!context.Resources.HasCreator(key))
+        {
+            yield return new Probe(Id, operation, [], null, $"needs a real item and the spec has no create for {key}");
+            yield break;
+        }
+
+        var expected = ProbeTable.Expect(Id, operation, context);
+        if (expected is null)
+        {
+            yield return ProbeTable.NoRow(Id, operation);
+            yield break;
+        }
+
+        var valid = context.Requests.Build(operation, context.RandomFor(Id, operation));
+        yield return new Probe(Id, operation, [Credentials.Without(valid, context.Spec, context.Rules)], expected);
+    }
+}

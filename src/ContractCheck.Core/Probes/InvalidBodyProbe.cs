@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ContractCheck.Core.Rules;
+using ContractCheck.Core.Schema;
+using ContractCheck.Core.Spec;
+using ContractCheck.Core.Yaml;
+
+namespace ContractCheck.Core.Probes;
+
+/// <summary>
+/// invalid-body: well-formed JSON that breaks the body's schema, one case per broken rule (a required
+/// property removed, a wrong type, a constraint broken); expects <c>conventions.validationStatus</c>
+/// (400 or 422), never 2xx, never 5xx. Options: <c>maxCases</c> per operation (default 25), <c>formats</c>
+/// (break formats too, default true).
+/// </summary>
+public sealed class InvalidBodyProbe : IProbeKind
+{
+    public const int DefaultMaxCases = 25;
+
+    public string Id => "invalid-body";
+
+    public IReadOnlyList<string> OptionKeys => ["maxCases", "formats"];
+
+    public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
+    {
+        if (RequestBuilder.BodyMediaType(operation) is not { } type || !MediaTypes.IsJson(type)
+            || operation.Model.RequestBody!.Content![type].Schema is not { } schema)
+        {
+            yield break;
+        }
+
+        var expected = Expected(operation, context);
+        var valid = context.Requests.Build(operation, context.RandomFor(Id, operation));
+        JsonNode? value;
+        try
+        {
+            value = valid.Body is null ? null : JsonNode.Parse(valid.Body);
+        }
+        catch (JsonException)
+        {
+            yield break;
+        }
+
+        var options = context.Rules.Probe(Id).Options;
+        var maxCases = options.TryGetValue("maxCases", out var max) && max is YScalar m && int.TryParse(m.Value, out var n) ? n : DefaultMaxCases;
+        var formats = !options.TryGetValue("formats", out var f) || f is not YScalar { Value: "false" or "off" };
+        foreach (var mutation in new Mutations(context.Spec.Document, formats).For(schema, value).Take(maxCases))
+        {
+            var body = Encoding.UTF8.GetBytes(mutation.Value?.ToJsonString() ?? "null");
+            yield return new Probe(Id, operation, [valid with { Body = body }], expected) { Label = mutation.Description };
+        }
+    }
+
+    private ExpectedStatus Expected(ApiOperation operation, PlanContext context)
+    {
+        if (ProbeTable.Expect(Id, operation, context) is { Source: var source } overridden && source.StartsWith("operations.", StringComparison.Ordinal))
+        {
+            return overridden;
+        }
+
+        var statuses = context.Rules.Conventions.ValidationStatus.Select(StatusPattern.Exact).ToList();
+        return new ExpectedStatus(statuses, "conventions.validationStatus in the rules", context.Rules.Expect.Why(Id));
+    }
+}

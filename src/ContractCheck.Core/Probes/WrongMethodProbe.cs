@@ -1,0 +1,58 @@
+using ContractCheck.Core.Spec;
+using ContractCheck.Core.Yaml;
+using Microsoft.OpenApi;
+
+namespace ContractCheck.Core.Probes;
+
+/// <summary>
+/// wrong-method: every path, called with each method the spec does not declare for it; expects 405
+/// with an Allow header listing exactly the declared methods. HEAD and OPTIONS are left out unless
+/// <c>probes.wrong-method.ignoreMethods</c> says otherwise (frameworks answer them for GET and CORS).
+/// </summary>
+public sealed class WrongMethodProbe : IProbeKind
+{
+    private static readonly string[] Candidates = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE"];
+    private static readonly string[] DefaultIgnored = ["HEAD", "OPTIONS"];
+
+    public string Id => "wrong-method";
+
+    public IReadOnlyList<string> OptionKeys => ["ignoreMethods"];
+
+    public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
+    {
+        // One set of probes per path, planned with the path's first operation.
+        var declared = context.Spec.Operations.Where(o => o.Path == operation.Path).ToList();
+        if (!ReferenceEquals(declared[0], operation))
+        {
+            yield break;
+        }
+
+        var ignored = Ignored(context);
+        foreach (var method in Candidates.Where(m => !ignored.Contains(m) && declared.All(d => d.Method != m)))
+        {
+            var undeclared = new ApiOperation(method, operation.Path, new OpenApiOperation(), operation.Parameters, operation.Security, isUndeclared: true);
+            var expected = ProbeTable.Expect(Id, undeclared, context);
+            if (expected is null)
+            {
+                yield return ProbeTable.NoRow(Id, undeclared);
+                continue;
+            }
+
+            var template = context.Requests.Build(operation, context.RandomFor(Id, undeclared));
+            var request = template with { Method = method, Body = null, ContentType = null, Headers = template.Headers.Where(h => !h.Key.Equals("Accept", StringComparison.OrdinalIgnoreCase)).ToList() };
+            yield return new Probe(Id, undeclared, [request], expected);
+        }
+    }
+
+    private static HashSet<string> Ignored(PlanContext context)
+    {
+        var option = context.Rules.Probe("wrong-method").Options.GetValueOrDefault("ignoreMethods");
+        var names = option switch
+        {
+            YSequence list => list.Items.OfType<YScalar>().Select(s => s.Value.ToUpperInvariant()),
+            YScalar one => [one.Value.ToUpperInvariant()],
+            _ => DefaultIgnored,
+        };
+        return names.ToHashSet(StringComparer.Ordinal);
+    }
+}

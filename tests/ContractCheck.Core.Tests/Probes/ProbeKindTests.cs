@@ -1,0 +1,156 @@
+using System.Text;
+using ContractCheck.Core.Probes;
+using ContractCheck.Core.Rules;
+using ContractCheck.Core.Spec;
+
+namespace ContractCheck.Core.Tests.Probes;
+
+/// <summary>Which operations each probe kind applies to, and what it sends — pure, no network.</summary>
+public class ProbeKindTests
+{
+    private const string Spec = """
+        openapi: 3.0.3
+        info: {title: t, version: '1'}
+        security: [{key: []}]
+        paths:
+          /things:
+            get:
+              operationId: listThings
+              security: []
+              responses: {'200': {description: ok}}
+            post:
+              operationId: createThing
+              requestBody: {content: {application/json: {schema: {type: object, required: [name], properties: {name: {type: string}}}}}}
+              responses: {'201': {description: made}, '409': {description: exists}}
+          /things/{id}:
+            parameters: [{name: id, in: path, required: true, schema: {type: integer, format: int32}}]
+            get:
+              operationId: getThing
+              responses: {'200': {description: ok}, '404': {description: none}}
+            put:
+              operationId: putThing
+              requestBody: {content: {'*/*': {schema: {type: object}}}}
+              responses: {'200': {description: ok}, '201': {description: made}}
+          /uploads:
+            post:
+              operationId: upload
+              requestBody: {content: {text/plain: {schema: {type: string}}}}
+              responses: {'200': {description: ok}}
+          /colors/{color}:
+            parameters: [{name: color, in: path, required: true, schema: {type: string, enum: [red, blue]}}]
+            get:
+              responses: {'200': {description: ok}}
+        components:
+          securitySchemes:
+            key: {type: apiKey, in: header, name: X-Api-Key}
+        """;
+
+    private static readonly ApiSpec Things = new SpecLoader().Load(Spec, "things.yaml");
+
+    private static Plan PlanWith(string rules = "auth:\n  header: {name: X-Api-Key, value: s3cret}\n") =>
+        Planner.Build(Things, new RulesLoader(Defaults.Vocabulary).LoadText(rules, "r.yaml"), PlanOptions.Default);
+
+    private static List<string> Where(Plan plan, string kind) => plan.Probes.Where(p => p.Kind == kind && p.SkipReason is null).Select(p => p.Operation.Key).Distinct().ToList();
+
+    [Test]
+    public void MissingAndInvalidAuth_OnlySecuredOperations()
+    {
+        var plan = PlanWith();
+
+        Assert.That(Where(plan, "missing-auth"), Does.Not.Contain("GET /things").And.Contain("POST /things").And.Contain("GET /things/{id}"));
+        Assert.That(Where(plan, "invalid-auth"), Is.EqualTo(Where(plan, "missing-auth")));
+    }
+
+    [Test]
+    public void MissingAuth_StripsTheApiKey_InvalidAuth_SendsAWrongOne()
+    {
+        var plan = PlanWith();
+
+        var missing = plan.Probes.First(p => p.Kind == "missing-auth").Requests[0];
+        var invalid = plan.Probes.First(p => p.Kind == "invalid-auth").Requests[0];
+        Assert.That(missing.Headers.Select(h => h.Key), Does.Not.Contain("X-Api-Key"));
+        Assert.That(invalid.Headers.Single(h => h.Key == "X-Api-Key").Value, Does.StartWith("contractcheck-invalid-").And.Not.EqualTo("s3cret"));
+    }
+
+    [Test]
+    public void BadJson_OnlyJsonBodies_AndTheBodyIsBroken()
+    {
+        var plan = PlanWith();
+
+        var probe = plan.Probes.Single(p => p.Kind == "bad-json");
+        Assert.That(probe.Operation.Key, Is.EqualTo("POST /things"));
+        Assert.That(() => System.Text.Json.JsonDocument.Parse(probe.Requests[0].Body!), Throws.InstanceOf<System.Text.Json.JsonException>());
+    }
+
+    [Test]
+    public void WrongContentType_SkipsOperationsThatTakeAnyType()
+    {
+        var plan = PlanWith();
+
+        Assert.That(Where(plan, "wrong-content-type"), Is.EquivalentTo(new[] { "POST /things", "POST /uploads" }));
+        Assert.That(plan.Probes.Single(p => p.Kind == "wrong-content-type" && p.Operation.Key == "POST /uploads").Requests[0].ContentType, Is.EqualTo("application/x-contractcheck-undeclared"));
+    }
+
+    [Test]
+    public void DuplicateCreate_CreatesThatDocument409_OrThatTheRulesName()
+    {
+        Assert.That(Where(PlanWith(), "duplicate-create"), Is.EqualTo(new[] { "POST /things" }));
+        Assert.That(Where(PlanWith("probes:\n  duplicate-create: {operations: [upload]}\n"), "duplicate-create"), Is.EqualTo(new[] { "POST /things" }), "upload is not a create of a collection");
+        var probe = PlanWith().Probes.Single(p => p.Kind == "duplicate-create");
+        Assert.That(probe.Requests, Has.Count.EqualTo(2));
+        Assert.That(probe.Requests[0].Body, Is.EqualTo(probe.Requests[1].Body));
+        Assert.That(probe.Requests[1].Expect!.AfterSuccess, Is.True);
+    }
+
+    [Test]
+    public void WrongMethod_EveryUndeclaredMethodOfEachPath_HeadAndOptionsLeftOut()
+    {
+        var plan = PlanWith();
+
+        Assert.That(Where(plan, "wrong-method").Where(k => k.EndsWith(" /things", StringComparison.Ordinal)), Is.EquivalentTo(new[] { "PUT /things", "DELETE /things", "PATCH /things", "TRACE /things" }));
+        Assert.That(plan.Probes.Where(p => p.Kind == "wrong-method").All(p => p.Operation.IsUndeclared), Is.True);
+    }
+
+    [Test]
+    public void WrongMethod_IgnoreMethods_IsTunable()
+    {
+        var plan = PlanWith("probes:\n  wrong-method: {ignoreMethods: [TRACE, PATCH]}\n");
+
+        Assert.That(Where(plan, "wrong-method").Where(k => k.EndsWith(" /things", StringComparison.Ordinal)), Is.EquivalentTo(new[] { "PUT /things", "DELETE /things", "HEAD /things", "OPTIONS /things" }));
+    }
+
+    [Test]
+    public void NotFound_ItemOperations_NotUpsertingPutsNorEnumIds()
+    {
+        var plan = PlanWith();
+
+        Assert.That(Where(plan, "not-found"), Is.EqualTo(new[] { "GET /things/{id}" }));
+        var id = plan.Probes.Single(p => p.Kind == "not-found").Requests[0].PathValues["id"].Text;
+        Assert.That(long.Parse(id), Is.LessThanOrEqualTo(int.MaxValue), "an int32 id stays an int32");
+    }
+
+    [Test]
+    public void HideExistence_IsOptIn()
+    {
+        Assert.That(Where(PlanWith(), "hide-existence"), Is.Empty);
+        Assert.That(Where(PlanWith("conventions: {hideExistence: true}\n"), "hide-existence"), Is.EqualTo(new[] { "GET /things/{id}" }));
+    }
+
+    [Test]
+    public void InvalidBody_OneProbePerBrokenRule_ExpectingTheValidationStatus()
+    {
+        var probes = PlanWith("conventions: {validationStatus: 422}\n").Probes.Where(p => p.Kind == "invalid-body").ToList();
+
+        Assert.That(probes.Select(p => p.Label), Is.EquivalentTo(new[] { "the body is a list instead of an object", "required property 'name' removed", "'name' has the wrong type (a number instead of string)" }));
+        Assert.That(probes.Select(p => p.Expected!.ToString()).Distinct(), Is.EqualTo(new[] { "422" }));
+        Assert.That(Encoding.UTF8.GetString(probes.Single(p => p.Label!.StartsWith("required", StringComparison.Ordinal)).Requests[0].Body!), Is.EqualTo("{}"));
+    }
+
+    [Test]
+    public void Probes_SwitchedOff_AreNotPlanned()
+    {
+        var plan = PlanWith("probes:\n  wrong-method: off\n  invalid-body: {enabled: false}\n");
+
+        Assert.That(plan.Probes.Select(p => p.Kind), Does.Not.Contain("wrong-method").And.Not.Contain("invalid-body"));
+    }
+}
