@@ -17,8 +17,9 @@ public static class LegacyApp
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [], ApplicationName = typeof(LegacyApp).Assembly.GetName().Name });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<TodoStore>();
+        builder.Services.AddSingleton<LegacyState>();
         var app = builder.Build();
-        app.Run(context => new LegacyHandler(context, context.RequestServices.GetRequiredService<TodoStore>()).HandleAsync());
+        app.Run(context => new LegacyHandler(context, context.RequestServices.GetRequiredService<TodoStore>(), context.RequestServices.GetRequiredService<LegacyState>()).HandleAsync());
         return app;
     }
 

@@ -4,7 +4,7 @@ using TodoApi;
 namespace LegacyApi;
 
 /// <summary>One request of the legacy API, dispatched by hand.</summary>
-internal sealed class LegacyHandler(HttpContext context, TodoStore store)
+internal sealed class LegacyHandler(HttpContext context, TodoStore store, LegacyState state)
 {
     private HttpRequest Request => context.Request;
 
@@ -41,7 +41,18 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store)
         switch (method, id)
         {
             case ("GET", null):
-                await Write(200, store.All);
+                // Mistake: under load the list throttles without saying when to come back, and sometimes fails.
+                switch (state.Load.Next())
+                {
+                    case LegacyLoad.Throttle:
+                        await Write(429, new { error = "slow down" });
+                        return;
+                    case LegacyLoad.Fail:
+                        await Write(503, new { error = "overloaded" });
+                        return;
+                }
+
+                await Write(200, store.All.Where(t => !state.Deleted.ContainsKey(t.Id)));
                 break;
             case ("POST", null):
                 await CreateAsync();
@@ -54,8 +65,11 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store)
                 await UpdateAsync(putId);
                 break;
             case ("DELETE", { } deleteId):
-                // Mistake: DELETE answers 200 with a body where the contract says 204 No Content.
-                await Write(store.Remove(deleteId) ? 200 : 404, new { deleted = deleteId });
+                // Mistakes: DELETE answers 200 with a body where the contract says 204 No Content, and only
+                // marks the todo deleted: it stays readable (use after delete), and deleting again succeeds.
+                var exists = store.Find(deleteId) is not null;
+                state.Deleted[deleteId] = true;
+                await Write(exists ? 200 : 404, new { deleted = deleteId });
                 break;
             default:
                 // Mistake: a method the resource does not support answers 404, not 405 with Allow.
@@ -74,7 +88,8 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store)
         // Mistake: titles are meant to be unique (409), but the duplicate check was never written.
         var todo = store.Add(input.Title + (store.All.Any(t => t.Title == input.Title) ? " " : ""), input.Done)!;
 
-        // Mistake: 201 Created without a Location header.
+        // Mistake: the Location points to a path that does not exist (/todo/ instead of /todos/).
+        Response.Headers.Location = $"/todo/{todo.Id}";
         await Write(201, todo);
     }
 

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace TodoApi;
@@ -24,6 +27,7 @@ public static class TodoApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TodoStore>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+        builder.Services.AddRateLimiter(o => RateLimits(o, options));
 
         var app = builder.Build();
         before?.Invoke(app);
@@ -34,6 +38,7 @@ public static class TodoApp
             context.Response.Headers["X-Request-Id"] = Guid.NewGuid().ToString("N");
             await next(context);
         });
+        app.UseRateLimiter();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/todos"), branch => branch.Use(BearerAuth.Middleware(options.Token)));
 
         app.MapGet("/health", () => Results.Json(new { status = "ok" }));
@@ -54,6 +59,21 @@ public static class TodoApp
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return (app, new Uri(address));
+    }
+
+    // Per token, a fixed window on /todos; a rejected request gets 429, Retry-After and a problem body.
+    private static void RateLimits(RateLimiterOptions limiter, TodoApiOptions options)
+    {
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            http.Request.Path.StartsWithSegments("/todos")
+                ? RateLimitPartition.GetFixedWindowLimiter("token " + http.Request.Headers.Authorization, _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimit, Window = options.RateLimitWindow, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("open"));
+        limiter.OnRejected = async (context, cancellationToken) =>
+        {
+            var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : (int)Math.Ceiling(options.RateLimitWindow.TotalSeconds);
+            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await Problem(429, "Too Many Requests", $"at most {options.RateLimit} requests per {options.RateLimitWindow.TotalSeconds:0} s per token").ExecuteAsync(context.HttpContext);
+        };
     }
 
     /// <summary>Writes an RFC 9457 problem document.</summary>

@@ -245,12 +245,16 @@ public class CliTests
         var (exit, stdout, _) = await CliRunner.RunAsync("demo", "--target", "legacy", "--junit", junit, "--seed", "3");
 
         Assert.That(exit, Is.EqualTo(1));
+        // "suite | testcase | message" plus one entry per problem in the failure's text ("Title: …" lines).
         var failures = XDocument.Load(junit).Descendants("failure")
-            .Select(f => $"{f.Parent!.Parent!.Attribute("name")!.Value} | {f.Parent.Attribute("name")!.Value} | {f.Attribute("message")!.Value}")
+            .SelectMany(f => new[] { f.Attribute("message")!.Value }.Concat(f.Value.Split('\n')).Select(m => $"{f.Parent!.Parent!.Attribute("name")!.Value} | {f.Parent.Attribute("name")!.Value} | {m}"))
             .ToList();
         string[] planted =
         [
-            "POST /todos (createTodo) | happy-path: required-headers | Missing or malformed required header: expected header Location",
+            "POST /todos (createTodo) | lifecycle: expected-status | Location does not resolve: expected 200, got 404",
+            "POST /todos (createTodo) | lifecycle: expected-status | Use after delete: USE AFTER DELETE: GET /todos/{id} still answers 200",
+            "GET /todos (listTodos) | burst (150 in 2 s): retry-after | Throttled without Retry-After",
+            "GET /todos (listTodos) | burst (150 in 2 s): no-errors-under-load | Errors under load",
             "DELETE /todos/{id} (deleteTodo) | happy-path: expected-status | Unexpected status code: expected 204, got 200",
             "POST /todos (createTodo) | duplicate-create: expected-status | Unexpected status code: expected 409, got 201",
             "GET /todos (listTodos) | missing-auth: expected-status | Unexpected status code: expected 401, got 403",
@@ -269,7 +273,7 @@ public class CliTests
             Assert.That(failures, Has.Some.StartsWith(mistake), mistake);
         }
 
-        Assert.That(stdout, Does.Contain("AUTHENTICATION BYPASS on 4 operation(s)"));
+        Assert.That(stdout, Does.Contain("AUTHENTICATION BYPASS on 5 operation(s)"));
         Assert.That(stdout, Does.Contain("Clean-up: deleted"));
     }
 }

@@ -21,6 +21,11 @@ public static class BuiltInChecks
         new TableCheck("no-leak", "Internal details leaked in an error", "4xx/5xx bodies leak no stack traces, exception class names, source file paths or SQL errors"),
         new TableCheck("not-cacheable-5xx", "Cacheable server error", "5xx responses are not marked cacheable"),
         new ResponseIsTimely(),
+        new ReadMatchesCreate(),
+        new RateLimited(),
+        new ThrottledWithRetryAfter(),
+        new RateLimitHeadersConsistent(),
+        new StableUnderLoad(),
         new TableCheck(Rules.ResponseRule.DefaultCheck, "Rules table row broken", "rows of your rules file's 'responses' table that name no other check"),
     ];
 }

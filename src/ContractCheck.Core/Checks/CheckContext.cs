@@ -25,7 +25,8 @@ public sealed class CheckContext
 
     public Probe Probe => Exchange.Probe;
 
-    public ApiOperation Operation => Exchange.Probe.Operation;
+    /// <summary>The operation the request called: the probe's, or a lifecycle step's own.</summary>
+    public ApiOperation Operation => Exchange.Planned.Operation ?? Exchange.Probe.Operation;
 
     public ApiSpec Spec { get; }
 

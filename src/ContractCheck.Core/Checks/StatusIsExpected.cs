@@ -19,12 +19,25 @@ public sealed class StatusIsExpected : ICheck
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
-        if (context.Exchange.Expected is not { } expected)
+        if (context.Exchange.Expected is not { } expected || (context.Probe.Burst is not null && context.Exchange.Planned.Step != "recovery"))
         {
+            // A burst's many answers are judged together by the burst checks; only its recovery is judged here.
             yield break;
         }
 
         var status = context.Response.Status;
+        if (context.Exchange.Planned.Step == "recovery" && !expected.Allows(status))
+        {
+            yield return Finding.Fail(Id, "No recovery after the rate limit", $"after waiting the {context.Exchange.RateLimitWaits.Sum(w => w.TotalSeconds):0.#} s the throttled answers asked for, {context.Operation.Key} still answered {status}", expected.ToString(), status.ToString(), expected.Source);
+            yield break;
+        }
+
+        if (status == 429 && context.Exchange.RateLimitWaits.Count > 0 && !expected.Allows(429))
+        {
+            yield return Finding.Skip(Id, Title, $"the target kept answering 429 (its rate limit) after {context.Exchange.RateLimitWaits.Count} waits of {context.Exchange.RateLimitWaits.Sum(w => w.TotalSeconds):0.#} s in all; not judged");
+            yield break;
+        }
+
         if (expected.AfterSuccess && context.Exchange.Previous?.Response is not { Status: >= 200 and < 300 })
         {
             yield return Finding.Skip(Id, Title, $"the first request was not accepted ({context.Exchange.Previous?.Response?.Status.ToString() ?? "no answer"}), so the second cannot be judged");
@@ -50,7 +63,21 @@ public sealed class StatusIsExpected : ICheck
             yield break;
         }
 
-        var message = $"{context.Probe.DisplayName} on {context.Operation.Key}: expected {expected}, got {status}{why}";
+        var step = context.Exchange.Planned.Step;
+        if (step == "read-after-delete" && status is >= 200 and < 300)
+        {
+            yield return Finding.Fail(Id, "Use after delete", $"USE AFTER DELETE: {context.Operation.Key} still answers {status} for {context.Exchange.Request.Url.AbsolutePath} after its DELETE succeeded{why}", expected.ToString(), status.ToString(), expected.Source);
+            yield break;
+        }
+
+        if (step == "read" && context.Exchange.FollowedLocation && status == 404)
+        {
+            yield return Finding.Fail(Id, "Location does not resolve", $"the Location of the created item ({context.Exchange.Request.Url.AbsolutePath}) answers 404", expected.ToString(), status.ToString(), expected.Source);
+            yield break;
+        }
+
+        var label = step is null ? context.Probe.DisplayName : $"{context.Probe.DisplayName} ({step})";
+        var message = $"{label} on {context.Operation.Key}: expected {expected}, got {status}{why}";
         if (status is 401 or 403 && context.Probe.Kind == Probes.HappyPathProbe.KindId && context.Operation.RequiresAuth && context.Rules.Auth.IsEmpty
             && !context.Exchange.Request.Headers.Any(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
         {

@@ -28,9 +28,9 @@ public sealed class CreatedResources
             && CreatedIds.Extract(exchange.Request.Url, response, key) is { } id)
         {
             _alive.Add(new CreatedItem(key, id, exchange.Request.Url));
-            if (probe.Binds)
+            if (probe.BindAs is { } bindAs)
             {
-                _bindings[key] = id;
+                _bindings[bindAs] = id;
             }
         }
 

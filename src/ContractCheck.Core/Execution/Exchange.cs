@@ -12,6 +12,15 @@ public sealed record Exchange(Probe Probe, PlannedRequest Planned, SentRequest R
     /// <summary>True when a path value was a guess (no known resource), so a 404 says nothing about the API.</summary>
     public bool UsedGuessedId { get; init; }
 
+    /// <summary>Waits for the target's rate limit (429 then Retry-After) before this answer came.</summary>
+    public IReadOnlyList<TimeSpan> RateLimitWaits { get; init; } = [];
+
+    /// <summary>True when the request went to the Location an earlier answer gave, not to the path template.</summary>
+    public bool FollowedLocation { get; init; }
+
+    /// <summary>For the first sample of a burst: what the whole burst saw.</summary>
+    public BurstResult? Burst { get; init; }
+
     /// <summary>The probe's request before this one, if any.</summary>
     public Exchange? Previous { get; init; }
 

@@ -14,4 +14,10 @@ public sealed record ExecutorOptions(Uri BaseUrl)
 
     /// <summary>Hard ceiling on the requests a run sends.</summary>
     public int MaxRequests { get; init; } = 10_000;
+
+    /// <summary>Longest wait for the target's rate limit (a 429's Retry-After) before a request is sent again.</summary>
+    public TimeSpan MaxRateLimitWait { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many times one request is sent again after 429s before the answer is taken as it is.</summary>
+    public int MaxRateLimitRetries { get; init; } = 5;
 }

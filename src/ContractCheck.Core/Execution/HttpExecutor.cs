@@ -14,21 +14,12 @@ namespace ContractCheck.Core.Execution;
 public sealed class HttpExecutor : IDisposable
 {
     private readonly ExecutorOptions _options;
-    private readonly HttpClient _client;
+    private readonly HttpTransport _transport;
 
     public HttpExecutor(ExecutorOptions options)
     {
         _options = options;
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            ConnectTimeout = options.ConnectTimeout,
-            AutomaticDecompression = DecompressionMethods.None,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            MaxResponseHeadersLength = 256,
-        };
-        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _transport = new HttpTransport(options);
     }
 
     /// <summary>Checks that something listens at the base URL (a TCP connect, no request), so an unreachable target is told apart from a broken one.</summary>
@@ -82,9 +73,14 @@ public sealed class HttpExecutor : IDisposable
                 {
                     outcome = new ProbeOutcome(probe, [], cancellationToken.IsCancellationRequested ? "the run was cancelled" : $"the run took longer than {_options.RunTimeout}");
                 }
-                else if (sent + probe.Requests.Count > _options.MaxRequests)
+                else if (sent + (probe.Burst?.Requests + 1 ?? probe.Requests.Count) > _options.MaxRequests)
                 {
                     outcome = new ProbeOutcome(probe, [], $"--max-requests ({_options.MaxRequests}) reached");
+                }
+                else if (probe.Burst is { } burst)
+                {
+                    sent += burst.Requests + 1;
+                    outcome = await BurstAsync(probe, resources, runTimeout.Token, cancellationToken);
                 }
                 else
                 {
@@ -92,7 +88,7 @@ public sealed class HttpExecutor : IDisposable
                     foreach (var planned in probe.Requests)
                     {
                         sent++;
-                        var (exchange, values) = await SendAsync(probe, planned, resources, runTimeout.Token, cancellationToken);
+                        var (exchange, values) = await SendAsync(probe, planned, resources, runTimeout.Token, cancellationToken, exchanges);
                         exchange = exchange with { Previous = exchanges.LastOrDefault() };
                         exchanges.Add(exchange);
                         resources.Observe(probe, exchange, values);
@@ -149,7 +145,8 @@ public sealed class HttpExecutor : IDisposable
         return results;
     }
 
-    private async Task<(Exchange Exchange, Dictionary<string, string> Values)> SendAsync(Probe probe, PlannedRequest planned, CreatedResources resources, CancellationToken runToken, CancellationToken userToken)
+    /// <summary>The path values of a planned request: ids of created items where it is bound to them, else its own.</summary>
+    private static (Dictionary<string, string> Values, bool Guessed) Resolve(PlannedRequest planned, CreatedResources resources)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var guessed = false;
@@ -166,36 +163,86 @@ public sealed class HttpExecutor : IDisposable
             }
         }
 
+        return (values, guessed);
+    }
+
+    private async Task<ProbeOutcome> BurstAsync(Probe probe, CreatedResources resources, CancellationToken runToken, CancellationToken userToken)
+    {
+        var planned = probe.Requests[0];
+        var (values, _) = Resolve(planned, resources);
+        var request = new SentRequest(planned.Method, Url(PathTemplate.Parse(planned.PathTemplate).Expand(values), planned.Query), planned.Headers, planned.Body);
+        var (result, samples) = await new BurstRunner(_options).RunAsync(probe, request, planned, userToken);
+        var exchanges = samples.Select((e, i) => i == 0 ? e with { Burst = result } : e).ToList();
+        if (exchanges.Count == 0)
+        {
+            return new ProbeOutcome(probe, [new Exchange(probe, planned, request, null, result.ErrorSamples.FirstOrDefault() ?? "no answer", TimeSpan.Zero) { Burst = result }]);
+        }
+
+        // Recovery: after the wait the throttled answers asked for, the operation must answer again.
+        if (samples.FirstOrDefault(e => e.Response!.Status == probe.Burst!.ExpectStatus) is { } limited)
+        {
+            // A little more than asked: a limiter's window turns on its own clock, a client adds slack.
+            var asked = RateLimitWait(limited.Response!);
+            var wait = asked + TimeSpan.FromMilliseconds(Math.Max(250, asked.TotalMilliseconds / 10));
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(runToken, userToken);
+            await Task.Delay(wait, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            userToken.ThrowIfCancellationRequested();
+            var recoveryPlan = planned with { Step = "recovery", Expect = probe.Expected is null ? null : RecoveryExpectation(probe) };
+            var answer = await _transport.SendAsync(request, planned.ContentType, runToken, userToken);
+            exchanges.Add(new Exchange(probe, recoveryPlan, request, answer.Response, answer.Error, answer.Elapsed) { RateLimitWaits = [wait] });
+        }
+
+        return new ProbeOutcome(probe, exchanges);
+    }
+
+    private static ExpectedStatus RecoveryExpectation(Probe probe) =>
+        new([Rules.StatusPattern.TryParse("2xx", out var success) ? success : default], $"recovery after the wait Retry-After asked for ({probe.Operation.Key})", "after the wait it asked for, the throttled operation must answer again");
+
+    private async Task<(Exchange Exchange, Dictionary<string, string> Values)> SendAsync(Probe probe, PlannedRequest planned, CreatedResources resources, CancellationToken runToken, CancellationToken userToken, IReadOnlyList<Exchange>? earlier = null)
+    {
+        var (values, guessed) = Resolve(planned, resources);
         var url = Url(PathTemplate.Parse(planned.PathTemplate).Expand(values), planned.Query);
+        if (planned.FollowLocation && earlier?.FirstOrDefault()?.Response?.Header("Location") is { } location && Uri.TryCreate(earlier[0].Request.Url, location, out var target))
+        {
+            if (!SameOrigin(target, _options.BaseUrl))
+            {
+                var refused = new SentRequest(planned.Method, target, planned.Headers, planned.Body);
+                return (new Exchange(probe, planned, refused, null, $"the Location {target} is on another origin; ContractCheck contacts only {_options.BaseUrl.GetLeftPart(UriPartial.Authority)} and did not follow it", TimeSpan.Zero), values);
+            }
+
+            url = target;
+        }
+
+        var followed = planned.FollowLocation && url != Url(PathTemplate.Parse(planned.PathTemplate).Expand(values), planned.Query);
         var sent = new SentRequest(planned.Method, url, planned.Headers, planned.Body);
-        var clock = Stopwatch.StartNew();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(runToken);
-        timeout.CancelAfter(_options.RequestTimeout);
-        try
+        var waits = new List<TimeSpan>();
+        while (true)
         {
-            using var request = ToMessage(sent, planned.ContentType);
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var received = await ReadAsync(response, timeout.Token);
-            return (new Exchange(probe, planned, sent, received, null, clock.Elapsed) { UsedGuessedId = guessed }, values);
-        }
-        catch (OperationCanceledException) when (userToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException)
-        {
-            var why = runToken.IsCancellationRequested ? "the run's time limit ended" : $"no complete answer within {_options.RequestTimeout.TotalSeconds:0.#} s (--timeout)";
-            return (new Exchange(probe, planned, sent, null, why, clock.Elapsed) { UsedGuessedId = guessed }, values);
-        }
-        catch (HttpRequestException e)
-        {
-            return (new Exchange(probe, planned, sent, null, Describe(e), clock.Elapsed) { UsedGuessedId = guessed }, values);
-        }
-        catch (IOException e)
-        {
-            return (new Exchange(probe, planned, sent, null, "the connection broke while reading the answer: " + e.Message, clock.Elapsed) { UsedGuessedId = guessed }, values);
+            var result = await _transport.SendAsync(sent, planned.ContentType, runToken, userToken);
+            var wait = probe.Burst is null && result.Response is { Status: 429 } limited && waits.Count < _options.MaxRateLimitRetries ? RateLimitWait(limited) : (TimeSpan?)null;
+            if (wait is null)
+            {
+                return (new Exchange(probe, planned, sent, result.Response, result.Error, result.Elapsed) { UsedGuessedId = guessed, RateLimitWaits = waits, FollowedLocation = followed }, values);
+            }
+
+            // The target's rate limit at work is not a finding: wait as asked (bounded) and send again.
+            waits.Add(wait.Value);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(runToken, userToken);
+            await Task.Delay(wait.Value, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            userToken.ThrowIfCancellationRequested();
         }
     }
+
+    /// <summary>How long a 429 asks to wait: Retry-After, else the rate-limit reset, else a second; never more than the ceiling.</summary>
+    internal TimeSpan RateLimitWait(ReceivedResponse response)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var wait = RateLimitHeaders.RetryAfter(response, now) ?? RateLimitHeaders.Reset(response, now) ?? TimeSpan.FromSeconds(1);
+        return wait > _options.MaxRateLimitWait ? _options.MaxRateLimitWait : wait < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : wait;
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
 
     private Uri Url(string path, IReadOnlyList<KeyValuePair<string, string>> query)
     {
@@ -209,70 +256,5 @@ public sealed class HttpExecutor : IDisposable
         return builder.Uri;
     }
 
-    private static HttpRequestMessage ToMessage(SentRequest sent, string? contentType)
-    {
-        var message = new HttpRequestMessage(new HttpMethod(sent.Method), sent.Url);
-        if (sent.Body is not null)
-        {
-            message.Content = new ByteArrayContent(sent.Body);
-            if (contentType is not null)
-            {
-                message.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-            }
-        }
-
-        foreach (var (name, value) in sent.Headers)
-        {
-            if (!message.Headers.TryAddWithoutValidation(name, value))
-            {
-                message.Content ??= new ByteArrayContent([]);
-                message.Content.Headers.Remove(name);
-                message.Content.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-
-        return message;
-    }
-
-    private async Task<ReceivedResponse> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var headers = response.Headers.Concat(response.Content.Headers)
-            .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))
-            .ToList();
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        var truncated = false;
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            var room = _options.MaxBodyBytes - (int)buffer.Length;
-            buffer.Write(chunk, 0, Math.Min(read, room));
-            if (read > room)
-            {
-                truncated = true;
-                break;
-            }
-        }
-
-        return new ReceivedResponse((int)response.StatusCode, response.ReasonPhrase, response.Version.ToString(), headers, buffer.ToArray(), truncated);
-    }
-
-    private static string Describe(HttpRequestException e)
-    {
-        var inner = e.InnerException switch
-        {
-            SocketException s => s.SocketErrorCode switch
-            {
-                SocketError.ConnectionRefused => "connection refused",
-                SocketError.ConnectionReset => "connection reset by the server",
-                _ => s.Message,
-            },
-            IOException io => io.Message,
-            _ => e.InnerException?.Message,
-        };
-        return inner is null ? e.Message : $"{e.Message} ({inner})";
-    }
-
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _transport.Dispose();
 }

@@ -20,7 +20,7 @@ public sealed class HappyPathProbe : IProbeKind
         yield return new Probe(Id, operation, [request], Expectations.Success(operation, context, Id))
         {
             Creates = context.Resources.CreatedKey(operation),
-            Binds = true,
+            BindAs = context.Resources.CreatedKey(operation),
         };
     }
 }

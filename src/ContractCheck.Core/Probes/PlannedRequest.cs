@@ -16,6 +16,15 @@ public sealed record PlannedRequest(
     /// <summary>This request's own expected status, when it differs from the probe's (the first create of a duplicate pair).</summary>
     public ExpectedStatus? Expect { get; init; }
 
+    /// <summary>Which step of a multi-request probe this is ("create", "read", "read-after-delete"), for messages.</summary>
+    public string? Step { get; init; }
+
+    /// <summary>Send to the Location the probe's first answer gave (same origin only) instead of the path template.</summary>
+    public bool FollowLocation { get; init; }
+
+    /// <summary>The operation this request calls, when it is not the probe's own (a lifecycle's read, update and delete).</summary>
+    public Spec.ApiOperation? Operation { get; init; }
+
     /// <summary>The path with the plan-time values filled in (bound ids show their fallback).</summary>
     public string PreviewPath => Spec.PathTemplate.Parse(PathTemplate).Expand(PathValues.ToDictionary(p => p.Key, p => p.Value.Text));
 

@@ -33,7 +33,9 @@ public static class Planner
             }
         }
 
-        return new Plan(probes, DesignReview.Review(selected, context), skipped, options.Seed) { Cleanup = CleanupRequests(spec, context) };
+        // Bursts trip the target's rate limit: they go last, so no other probe runs into it.
+        var ordered = probes.Where(p => p.Burst is null).Concat(probes.Where(p => p.Burst is not null)).ToList();
+        return new Plan(ordered, DesignReview.Review(selected, context), skipped, options.Seed) { Cleanup = CleanupRequests(spec, context) };
     }
 
     // Every DELETE on an item path, whether or not the run checks it: clean-up must not depend on --include.

@@ -19,8 +19,14 @@ public sealed record Probe(
     /// <summary>When set, a 2xx answer created an item of this key (<c>/todos/{}</c>): it is deleted at the end if nothing else deletes it.</summary>
     public string? Creates { get; init; }
 
-    /// <summary>True when later probes should use the item this probe creates (the happy path's, not a duplicate's).</summary>
-    public bool Binds { get; init; }
+    /// <summary>
+    /// The binding key under which the item this probe creates is handed to requests that ask for it:
+    /// the item key for the happy path (later probes use its item), a probe-local key for a lifecycle chain.
+    /// </summary>
+    public string? BindAs { get; init; }
+
+    /// <summary>For a burst probe: how many requests, how fast, at what concurrency.</summary>
+    public BurstSettings? Burst { get; init; }
 
     /// <summary>"invalid-body (title removed)": the probe as reports and JUnit name it.</summary>
     public string DisplayName => Label is null ? Kind : $"{Kind} ({Label})";

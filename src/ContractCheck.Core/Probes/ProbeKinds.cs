@@ -15,5 +15,7 @@ public static class ProbeKinds
         new InvalidBodyProbe(),
         new NotFoundProbe(),
         new WrongMethodProbe(),
+        new LifecycleProbe(),
+        new BurstProbe(),
     ];
 }

@@ -31,6 +31,11 @@ public sealed class ConsoleReporter : IReporter
             foreach (var probe in operation.GroupBy(c => c.Probe))
             {
                 ProbeLine(report, probe.Key, probe.ToList());
+                if (probe.SelectMany(c => c.Results).Select(x => x.Exchange?.Burst).FirstOrDefault(b => b is not null) is { } burst)
+                {
+                    _console.MarkupLine($"      [grey]{Esc(burst.Summary)}[/]");
+                }
+
                 Details(probe.Where(c => c.Outcome is Outcome.Failed or Outcome.Error).ToList(), r);
 
                 if (_verbose)

@@ -141,6 +141,9 @@ public sealed class JUnitReporter : IReporter
                 xml.WriteString(Clean(string.Join("\n\n", problems.GroupBy(p => p.Exchange).Select(g => Evidence(g.ToList(), r)))));
                 xml.WriteEndElement();
                 break;
+            case Outcome.Passed when c.Results.Select(r => r.Exchange?.Burst).FirstOrDefault(b => b is not null) is { } burst:
+                xml.WriteElementString("system-out", Clean(burst.Summary));
+                break;
             case Outcome.Skipped:
                 xml.WriteStartElement("skipped");
                 xml.WriteAttributeString("message", Clean(r.Text(c.Results[0].Finding.Message)));

@@ -62,7 +62,10 @@ public sealed class RunReport
 
     public int Skipped => Cases.Count(c => c.Outcome == Outcome.Skipped);
 
-    public int RequestsSent => Outcomes.Sum(o => o.Exchanges.Count);
+    /// <summary>Requests sent: every exchange, a burst's every request, and the clean-up deletes.</summary>
+    public int RequestsSent => Outcomes.Sum(o => o.Exchanges.FirstOrDefault(e => e.Burst is not null)?.Burst is { } burst
+        ? burst.Sent + o.Exchanges.Count(e => e.Planned.Step == "recovery")
+        : o.Exchanges.Count) + Cleanup.Count;
 
     /// <summary>True when the contract held: no failures and no errors.</summary>
     public bool Success => Failed == 0 && Errors == 0;

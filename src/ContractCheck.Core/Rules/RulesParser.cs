@@ -11,7 +11,7 @@ internal sealed class RulesParser
     public static readonly string[] TopLevelKeys =
         ["extends", "auth", "errors", "conventions", "rateLimit", "probes", "operations", "responses", "skip", "checks", "expect", "strict"];
 
-    private static readonly string[] ExpectKeys = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "create", "*", "status", "why"];
+    private static readonly string[] ExpectKeys = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "create", "*", "status", "why", "read-after-delete", "delete-again"];
 
     private readonly YamlRead _y;
     private readonly RulesVocabulary _vocabulary;

@@ -15,7 +15,10 @@ namespace ContractCheck.Core.Tests.Probes;
 /// </summary>
 public class ProbeRunTests
 {
-    private static async Task<RunReport> RunAsync(Action<WebApplication>? mistake = null, bool hideExistence = false, string token = TodoApiOptions.DefaultToken)
+    // The burst (and its wait for the limit to lift) is tested in LifecycleAndBurstTests; here it only costs time.
+    private const string NoBurst = "probes:\n  burst: off\n";
+
+    private static async Task<RunReport> RunAsync(Action<WebApplication>? mistake = null, bool hideExistence = false, string token = TodoApiOptions.DefaultToken, bool burst = false)
     {
         var (app, url) = await TodoApp.StartAsync(new TodoApiOptions { Token = token }, mistake);
         try
@@ -25,7 +28,7 @@ public class ProbeRunTests
                 Spec = "openapi.yaml",
                 SpecText = TodoApiFiles.OpenApi,
                 Rules = "contractcheck.yaml",
-                RulesText = hideExistence ? TodoApiFiles.Rules.Replace("conventions:\n", "conventions:\n  hideExistence: true\n", StringComparison.Ordinal) : TodoApiFiles.Rules,
+                RulesText = (hideExistence ? TodoApiFiles.Rules.Replace("conventions:\n", "conventions:\n  hideExistence: true\n", StringComparison.Ordinal) : TodoApiFiles.Rules) + (burst ? "" : NoBurst),
                 BaseUrl = url,
                 Plan = PlanOptions.Default with { Seed = 5 },
                 Environment = n => n == "TODO_API_TOKEN" ? token : null,
@@ -39,7 +42,7 @@ public class ProbeRunTests
         }
     }
 
-    private static readonly Lazy<Task<RunReport>> Clean = new(() => RunAsync(hideExistence: true));
+    private static readonly Lazy<Task<RunReport>> Clean = new(() => RunAsync(hideExistence: true, burst: true));
 
     private static IEnumerable<CheckResult> Failures(RunReport report, string kind, string check = "expected-status") =>
         report.Results.Where(r => r.Probe.Kind == kind && r.Finding.Check == check && r.Finding.Outcome == Outcome.Failed);
@@ -54,6 +57,8 @@ public class ProbeRunTests
     [TestCase("duplicate-create", 1)]
     [TestCase("wrong-method", 12)]
     [TestCase("not-found", 3)]
+    [TestCase("lifecycle", 1)]
+    [TestCase("burst", 1)]
     public async Task TodoApi_KeepsEveryRowOfTheProbe(string kind, int probes)
     {
         var report = await Clean.Value;

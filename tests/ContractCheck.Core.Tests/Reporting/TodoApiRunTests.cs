@@ -59,7 +59,7 @@ public class TodoApiRunTests
     [Test]
     public async Task Run_RuleTheApiBreaks_FailsWithTheCheckNamedInJUnit()
     {
-        var (report, console, junit, _) = await RunAsync("  - status: 200\n    operation: listTodos\n    require: {headers: [Cache-Control]}\n    why: lists must say how long they stay fresh\n");
+        var (report, console, junit, _) = await RunAsync("  - status: 200\n    probe: happy-path\n    operation: listTodos\n    require: {headers: [Cache-Control]}\n    why: lists must say how long they stay fresh\n");
 
         Assert.That(report.Success, Is.False);
         Assert.That(report.Failed, Is.EqualTo(1));

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ContractCheck.Core.Execution;
+
+/// <summary>
+/// One HTTP request on the run's connection pool: sent exactly as planned (raw body, any method, any
+/// header), answered with status, headers and the body up to the cap, or with the transport error
+/// that stood in its place. Never follows redirects.
+/// </summary>
+public sealed class HttpTransport : IDisposable
+{
+    private readonly HttpClient _client;
+    private readonly ExecutorOptions _options;
+
+    public HttpTransport(ExecutorOptions options, int maxConnections = int.MaxValue)
+    {
+        _options = options;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectTimeout = options.ConnectTimeout,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            MaxResponseHeadersLength = 256,
+            MaxConnectionsPerServer = maxConnections,
+        };
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    public sealed record Result(ReceivedResponse? Response, string? Error, TimeSpan Elapsed);
+
+    /// <summary>Sends one request within the per-request timeout; only the user's cancellation escapes as an exception.</summary>
+    public async Task<Result> SendAsync(SentRequest sent, string? contentType, CancellationToken runToken, CancellationToken userToken, int? bodyCap = null)
+    {
+        var clock = Stopwatch.StartNew();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(runToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        try
+        {
+            using var request = ToMessage(sent, contentType);
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var received = await ReadAsync(response, bodyCap ?? _options.MaxBodyBytes, timeout.Token);
+            return new Result(received, null, clock.Elapsed);
+        }
+        catch (OperationCanceledException) when (userToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            var why = runToken.IsCancellationRequested ? "the run's time limit ended" : $"no complete answer within {_options.RequestTimeout.TotalSeconds:0.#} s (--timeout)";
+            return new Result(null, why, clock.Elapsed);
+        }
+        catch (HttpRequestException e)
+        {
+            return new Result(null, Describe(e), clock.Elapsed);
+        }
+        catch (IOException e)
+        {
+            return new Result(null, "the connection broke while reading the answer: " + e.Message, clock.Elapsed);
+        }
+    }
+
+    private static HttpRequestMessage ToMessage(SentRequest sent, string? contentType)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(sent.Method), sent.Url);
+        if (sent.Body is not null)
+        {
+            message.Content = new ByteArrayContent(sent.Body);
+            if (contentType is not null)
+            {
+                message.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            }
+        }
+
+        foreach (var (name, value) in sent.Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, value))
+            {
+                message.Content ??= new ByteArrayContent([]);
+                message.Content.Headers.Remove(name);
+                message.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return message;
+    }
+
+    private static async Task<ReceivedResponse> ReadAsync(HttpResponseMessage response, int cap, CancellationToken cancellationToken)
+    {
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))
+            .ToList();
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        var truncated = false;
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            var room = cap - (int)buffer.Length;
+            buffer.Write(chunk, 0, Math.Min(read, room));
+            if (read > room)
+            {
+                truncated = true;
+                break;
+            }
+        }
+
+        return new ReceivedResponse((int)response.StatusCode, response.ReasonPhrase, response.Version.ToString(), headers, buffer.ToArray(), truncated);
+    }
+
+    private static string Describe(HttpRequestException e)
+    {
+        var inner = e.InnerException switch
+        {
+            SocketException s => s.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "connection refused",
+                SocketError.ConnectionReset => "connection reset by the server",
+                _ => s.Message,
+            },
+            IOException io => io.Message,
+            _ => e.InnerException?.Message,
+        };
+        return inner is null ? e.Message : $"{e.Message} ({inner})";
+    }
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,66 @@
+using ContractCheck.Core.Rules;
+using ContractCheck.Core.Spec;
+
+namespace ContractCheck.Core.Probes;
+
+/// <summary>
+/// lifecycle: for each collection with a create, a read and a delete of its items, the whole chain —
+/// create, GET the Location (it must resolve to what was created), update, DELETE, GET again (must be
+/// 404/410: a 200 is a use-after-delete), DELETE again (404/410/204). Runs on an item of its own.
+/// </summary>
+public sealed class LifecycleProbe : IProbeKind
+{
+    public const string KindId = "lifecycle";
+
+    public string Id => KindId;
+
+    public IReadOnlyList<string> OptionKeys => [];
+
+    public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
+    {
+        if (context.Resources.CreatedKey(operation) is not { } key)
+        {
+            yield break;
+        }
+
+        var items = context.Spec.Operations.Where(o => PathTemplate.Parse(o.Path).EndsWithParameter && ResourceMap.KeyOf(o.Path) == key).ToList();
+        var read = items.FirstOrDefault(o => o.Method == "GET");
+        var delete = items.FirstOrDefault(o => o.Method == "DELETE");
+        var update = items.FirstOrDefault(o => o.Method == "PUT") ?? items.FirstOrDefault(o => o.Method == "PATCH");
+        if (read is null || delete is null)
+        {
+            yield break;
+        }
+
+        var local = "lifecycle:" + key;
+        var random = context.RandomFor(Id, operation);
+        var steps = new List<PlannedRequest>
+        {
+            context.Requests.Build(operation, random) with { Step = "create", Expect = Expectations.Success(operation, context, HappyPathProbe.KindId) },
+            Item(read, local, context, random) with { Step = "read", FollowLocation = true, Expect = Expectations.Success(read, context, HappyPathProbe.KindId) },
+        };
+        if (update is not null)
+        {
+            steps.Add(Item(update, local, context, random) with { Step = "update", Expect = Expectations.Success(update, context, HappyPathProbe.KindId) });
+        }
+
+        steps.Add(Item(delete, local, context, random) with { Step = "delete", Expect = Expectations.Success(delete, context, HappyPathProbe.KindId) });
+        steps.Add(Item(read, local, context, random) with { Step = "read-after-delete", Expect = Row("read-after-delete", context) });
+        steps.Add(Item(delete, local, context, random) with { Step = "delete-again", Expect = Row("delete-again", context) });
+        yield return new Probe(Id, operation, steps, steps[0].Expect) { Creates = key, BindAs = local };
+    }
+
+    // The item's own id comes from this chain's create, never from another probe's.
+    private static PlannedRequest Item(ApiOperation operation, string binding, PlanContext context, Random random)
+    {
+        var request = context.Requests.Build(operation, random);
+        var id = PathTemplate.Parse(operation.Path).ParameterNames.Last();
+        var values = new Dictionary<string, PathValue>(request.PathValues) { [id] = request.PathValues[id] with { Binding = binding } };
+        return request with { PathValues = values, Operation = operation };
+    }
+
+    private static ExpectedStatus? Row(string step, PlanContext context) =>
+        context.Rules.Expect.Find(KindId, step) is { } statuses
+            ? new ExpectedStatus(statuses, $"the rules table expect.lifecycle.{step}", context.Rules.Expect.Why(KindId))
+            : null;
+}
