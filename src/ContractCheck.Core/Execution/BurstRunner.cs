@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using System.Net;
 using ContractCheck.Core.Probes;
 
 namespace ContractCheck.Core.Execution;
 
 /// <summary>
 /// Sends a burst: exactly the configured number of copies of one request, at most the configured
-/// number at a time, on a pool of that many connections, bounded in time. Keeps statistics, not
-/// every answer: a few sample exchanges (the first of each status class) go to the checks.
+/// number at a time, on a pool of that many connections, bounded in time. Built for speed (it must
+/// trip real rate limiters): each answer is reduced to its status, latency and rate-limit headers on
+/// a per-worker buffer; only the first answer of each kind is kept whole, for the checks.
 /// </summary>
 public sealed class BurstRunner
 {
@@ -19,56 +21,147 @@ public sealed class BurstRunner
         _options = options;
     }
 
+    private sealed record Answer(int Status, bool HasRetryAfter, RateLimitObservation? Limits, TimeSpan At);
+
     public async Task<(BurstResult Result, IReadOnlyList<Exchange> Samples)> RunAsync(Probe probe, SentRequest request, PlannedRequest planned, CancellationToken cancellationToken)
     {
         var settings = probe.Burst!;
-        using var transport = new HttpTransport(_options, settings.Concurrency);
+        using var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectTimeout = _options.ConnectTimeout,
+            AutomaticDecompression = DecompressionMethods.None,
+            MaxConnectionsPerServer = settings.Concurrency,
+        };
+        using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(settings.Within * 3 + TimeSpan.FromSeconds(15));
 
         var latencies = new double[settings.Requests];
-        var arrivals = new (int Index, ReceivedResponse? Response, string? Error, TimeSpan At)[settings.Requests];
+        var answers = new Answer?[settings.Requests];
+        var errors = new string?[settings.Requests];
+        var samples = new System.Collections.Concurrent.ConcurrentDictionary<int, Exchange>();
         var next = -1;
-        var arrived = -1;
         var clock = Stopwatch.StartNew();
+        var method = new HttpMethod(request.Method);
+
         async Task Worker()
         {
+            var buffer = new byte[16 * 1024];
             int i;
             while ((i = Interlocked.Increment(ref next)) < settings.Requests && !bound.IsCancellationRequested)
             {
-                var result = await transport.SendAsync(request, planned.ContentType, bound.Token, cancellationToken, SampleBodyBytes);
-                latencies[i] = result.Elapsed.TotalMilliseconds;
-                arrivals[Interlocked.Increment(ref arrived)] = (i, result.Response, result.Error, clock.Elapsed);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var message = new HttpRequestMessage(method, request.Url);
+                    if (request.Body is not null)
+                    {
+                        message.Content = new ByteArrayContent(request.Body);
+                        if (planned.ContentType is not null)
+                        {
+                            message.Content.Headers.TryAddWithoutValidation("Content-Type", planned.ContentType);
+                        }
+                    }
+
+                    foreach (var (name, value) in request.Headers)
+                    {
+                        if (!message.Headers.TryAddWithoutValidation(name, value))
+                        {
+                            message.Content ??= new ByteArrayContent([]);
+                            message.Content.Headers.TryAddWithoutValidation(name, value);
+                        }
+                    }
+
+                    using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, bound.Token);
+                    var status = (int)response.StatusCode;
+                    var kind = status / 100 * 100 + (status == settings.ExpectStatus ? 1 : 0);
+                    var keep = !samples.ContainsKey(kind);
+                    var body = keep ? new MemoryStream() : null;
+                    await using (var stream = await response.Content.ReadAsStreamAsync(bound.Token))
+                    {
+                        int read;
+                        while ((read = await stream.ReadAsync(buffer, bound.Token)) > 0)
+                        {
+                            if (body is not null && body.Length < SampleBodyBytes)
+                            {
+                                body.Write(buffer, 0, (int)Math.Min(read, SampleBodyBytes - body.Length));
+                            }
+                        }
+                    }
+
+                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    var received = keep ? Whole(response, status, body!.ToArray()) : Limiting(response, status);
+                    answers[i] = new Answer(status, RateLimitHeaders.HasValidRetryAfter(received), Limits(received), clock.Elapsed);
+                    if (keep)
+                    {
+                        samples.TryAdd(kind, new Exchange(probe, planned, request, received, null, TimeSpan.FromMilliseconds(latencies[i])));
+                    }
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
+                {
+                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    errors[i] = bound.IsCancellationRequested ? "the burst's time bound ended" : e.Message;
+                }
             }
         }
 
         await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(Worker, CancellationToken.None)));
         clock.Stop();
 
-        var done = arrivals.Take(Math.Min(arrived + 1, settings.Requests)).ToList();
-        var statuses = done.Where(a => a.Response is not null).GroupBy(a => a.Response!.Status).ToDictionary(g => g.Key, g => g.Count());
-        var limited = done.Where(a => a.Response?.Status == settings.ExpectStatus).ToList();
-        var errors = done.Where(a => a.Response is null).ToList();
+        var done = Enumerable.Range(0, settings.Requests).Where(i => answers[i] is not null || errors[i] is not null).ToList();
+        var answered = done.Where(i => answers[i] is not null).Select(i => answers[i]!).OrderBy(a => a.At).ToList();
+        var limited = answered.Where(a => a.Status == settings.ExpectStatus).ToList();
         var result = new BurstResult(
             done.Count,
             clock.Elapsed,
             settings.Concurrency,
-            statuses,
-            errors.Count,
-            errors.Select(e => e.Error!).Distinct().Take(3).ToList(),
-            done.Select(a => latencies[a.Index]).Order().ToList(),
-            limited.Count > 0 ? limited.Min(a => a.At) : null,
+            answered.GroupBy(a => a.Status).ToDictionary(g => g.Key, g => g.Count()),
+            done.Count(i => errors[i] is not null),
+            done.Select(i => errors[i]).OfType<string>().Distinct().Take(3).ToList(),
+            done.Select(i => latencies[i]).Order().ToList(),
+            limited.Count > 0 ? limited[0].At : null,
             limited.Count,
-            limited.Count(a => !RateLimitHeaders.HasValidRetryAfter(a.Response!)),
-            done.Where(a => a.Response is not null).Select((a, order) => new RateLimitObservation(order, RateLimitHeaders.Limit(a.Response!), RateLimitHeaders.Remaining(a.Response!), RateLimitHeaders.Reset(a.Response!, DateTimeOffset.UtcNow))).ToList(),
+            limited.Count(a => !a.HasRetryAfter),
+            answered.Select((a, order) => a.Limits is null ? null : a.Limits with { Index = order }).OfType<RateLimitObservation>().ToList(),
             settings.ExpectStatus);
+        return (result, samples.OrderBy(s => s.Key).Select(s => s.Value).ToList());
+    }
 
-        // The first answer of each kind is kept whole, for the checks every response gets (error shape, headers).
-        var samples = done.Where(a => a.Response is not null)
-            .GroupBy(a => a.Response!.Status / 100 * 100 + (a.Response!.Status == settings.ExpectStatus ? 1 : 0))
-            .Select(g => g.First())
-            .Select(a => new Exchange(probe, planned, request, a.Response, null, TimeSpan.FromMilliseconds(latencies[a.Index])))
+    private static readonly string[] LimitingHeaders =
+        ["Retry-After", "Date", "RateLimit", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
+
+    private static ReceivedResponse Whole(HttpResponseMessage response, int status, byte[] body)
+    {
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))
             .ToList();
-        return (result, samples);
+        return new ReceivedResponse(status, response.ReasonPhrase, response.Version.ToString(), headers, body, false);
+    }
+
+    // Only the headers the burst checks read: most answers of a burst are counted, not kept.
+    private static ReceivedResponse Limiting(HttpResponseMessage response, int status)
+    {
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var name in LimitingHeaders)
+        {
+            if (response.Headers.TryGetValues(name, out var values))
+            {
+                headers.AddRange(values.Select(v => new KeyValuePair<string, string>(name, v)));
+            }
+        }
+
+        return new ReceivedResponse(status, null, "", headers, [], false);
+    }
+
+    private static RateLimitObservation? Limits(ReceivedResponse response)
+    {
+        var remaining = RateLimitHeaders.Remaining(response);
+        return remaining is null ? null : new RateLimitObservation(0, RateLimitHeaders.Limit(response), remaining, RateLimitHeaders.Reset(response, DateTimeOffset.UtcNow));
     }
 }
