@@ -10,8 +10,13 @@ namespace ContractCheck.Core.Execution;
 /// </summary>
 public static class CreatedIds
 {
-    public static string? Extract(Uri requestUrl, ReceivedResponse response, string itemKey)
+    public static string? Extract(Uri requestUrl, ReceivedResponse response, string itemKey, string? idPath = null)
     {
+        if (idPath is not null)
+        {
+            return FromPath(response, idPath);
+        }
+
         if (response.Header("Location") is { } location && Uri.TryCreate(requestUrl, location, out var resolved))
         {
             var itemSegments = itemKey.Trim('/').Split('/');
@@ -27,6 +32,20 @@ public static class CreatedIds
         }
 
         return FromBody(response);
+    }
+
+    private static string? FromPath(ReceivedResponse response, string path)
+    {
+        try
+        {
+            return Rules.JsonPath.TrySelect(JsonNode.Parse(response.Body), path, out var value) && value is JsonValue v
+                ? (v.TryGetValue(out string? s) ? s : v.ToJsonString())
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string? FromBody(ReceivedResponse response)

@@ -11,8 +11,12 @@ public sealed class CreatedResources
 {
     private readonly Dictionary<string, string> _bindings = new(StringComparer.Ordinal);
     private readonly List<CreatedItem> _alive = [];
+    private readonly List<CreatedItem> _unidentified = [];
 
     public IReadOnlyList<CreatedItem> Alive => _alive;
+
+    /// <summary>Items a create made whose id could not be read from its answer: they cannot be deleted, only reported.</summary>
+    public IReadOnlyList<CreatedItem> Unidentified => _unidentified;
 
     public bool TryGetBinding(string key, out string id) => _bindings.TryGetValue(key, out id!);
 
@@ -24,13 +28,19 @@ public sealed class CreatedResources
             return;
         }
 
-        if (probe.Creates is { } key && response.Status is >= 200 and < 300 && exchange.Planned.Method == "POST"
-            && CreatedIds.Extract(exchange.Request.Url, response, key) is { } id)
+        if (probe.Creates is { } key && response.Status is >= 200 and < 300 && exchange.Planned.Method == "POST")
         {
-            _alive.Add(new CreatedItem(key, id, exchange.Request.Url));
-            if (probe.BindAs is { } bindAs)
+            if (CreatedIds.Extract(exchange.Request.Url, response, key, probe.IdFrom) is { } id)
             {
-                _bindings[bindAs] = id;
+                _alive.Add(new CreatedItem(key, id, exchange.Request.Url));
+                if (probe.BindAs is { } bindAs)
+                {
+                    _bindings[bindAs] = id;
+                }
+            }
+            else
+            {
+                _unidentified.Add(new CreatedItem(key, "?", exchange.Request.Url));
             }
         }
 

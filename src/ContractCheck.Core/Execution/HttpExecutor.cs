@@ -112,7 +112,9 @@ public sealed class HttpExecutor : IDisposable
     /// <summary>Deletes what the run created and nothing deleted, within its own time bound (also after a cancel).</summary>
     private async Task<IReadOnlyList<CleanupResult>> CleanupAsync(Plan plan, CreatedResources resources, int allowance)
     {
-        var results = new List<CleanupResult>();
+        var results = resources.Unidentified
+            .Select(item => new CleanupResult(item, false, "its id could not be read from the create's answer (no Location, no id in the body; say where with operations.<create>.id)"))
+            .ToList();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         foreach (var item in resources.Alive.ToList())
         {

@@ -29,7 +29,10 @@ public static class Planner
             foreach (var kind in kinds.Where(k => rules.Probe(k.Id).Enabled))
             {
                 // Any POST to a collection may create an item (a wrongly accepted bad request too): track it for clean-up.
-                probes.AddRange(kind.Plan(operation, context).Select(p => p.Creates is null && p.Operation.Method == "POST" ? p with { Creates = context.Resources.CreatedKey(operation) } : p));
+                var idFrom = CreatedIdSource.For(operation, context);
+                probes.AddRange(kind.Plan(operation, context)
+                    .Select(p => p.Creates is null && p.Operation.Method == "POST" ? p with { Creates = context.Resources.CreatedKey(operation) } : p)
+                    .Select(p => p.Creates is not null ? p with { IdFrom = idFrom } : p));
             }
         }
 

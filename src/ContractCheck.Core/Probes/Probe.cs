@@ -25,6 +25,9 @@ public sealed record Probe(
     /// </summary>
     public string? BindAs { get; init; }
 
+    /// <summary>Where a create's answer body holds the new id (a JSON path), from the rules or the spec's links; else Location and "id" are tried.</summary>
+    public string? IdFrom { get; init; }
+
     /// <summary>For a burst probe: how many requests, how fast, at what concurrency.</summary>
     public BurstSettings? Burst { get; init; }
 

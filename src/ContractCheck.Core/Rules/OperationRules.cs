@@ -8,4 +8,8 @@ public sealed record OperationRules(
     IReadOnlyDictionary<string, string> Params,
     JsonNode? Body,
     IReadOnlyDictionary<string, string> Headers,
-    IReadOnlyDictionary<string, IReadOnlyList<StatusPattern>> Expect);
+    IReadOnlyDictionary<string, IReadOnlyList<StatusPattern>> Expect)
+{
+    /// <summary>For a create: where in its answer's body the new item's id is (a JSON path such as <c>$.data.id</c>).</summary>
+    public string? Id { get; init; }
+}

@@ -25,7 +25,7 @@ internal sealed class OperationRulesParser
                 continue;
             }
 
-            var map = _y.Map(value, what, "params", "body", "headers", "expect");
+            var map = _y.Map(value, what, "params", "body", "headers", "expect", "id");
             var parameters = map["params"] is { } p ? Strings(p, what + ".params") : new Dictionary<string, string>();
             var headers = map["headers"] is { } h ? Strings(h, what + ".headers") : new Dictionary<string, string>();
             var body = map["body"] is { } b ? YamlToJson.Convert(b, _y.File) : null;
@@ -43,7 +43,17 @@ internal sealed class OperationRulesParser
                 }
             }
 
-            yield return new OperationRules(selector, parameters, body, headers, expect);
+            string? id = null;
+            if (map["id"] is { } idNode)
+            {
+                id = _y.Text(idNode, what + ".id");
+                if (!JsonPath.IsValid(id))
+                {
+                    throw _y.Error(idNode, $"'{id}' is not a JSON path ContractCheck reads", "write where the create's answer holds the new id, such as $.id or $.data.uuid");
+                }
+            }
+
+            yield return new OperationRules(selector, parameters, body, headers, expect) { Id = id };
         }
     }
 

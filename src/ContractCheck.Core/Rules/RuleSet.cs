@@ -81,7 +81,7 @@ public sealed class RuleSet
                     Overlay(merged.Params, rules.Params),
                     rules.Body ?? merged.Body,
                     Overlay(merged.Headers, rules.Headers),
-                    Overlay(merged.Expect, rules.Expect));
+                    Overlay(merged.Expect, rules.Expect)) { Id = rules.Id ?? merged.Id };
         }
 
         return merged;
