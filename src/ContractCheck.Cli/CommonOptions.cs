@@ -19,11 +19,15 @@ public sealed class CommonOptions
 
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Print the planned requests (secrets masked) and send nothing." };
 
+    public Option<bool> Insecure { get; } = new("--insecure") { Description = "Accept any TLS certificate (self-signed test servers). Never against a server you do not control." };
+
+    public Option<int> MaxBodyMb { get; } = new("--max-body-mb") { Description = "Megabytes of a response body read; a longer body is cut there and reported.", DefaultValueFactory = _ => 10, HelpName = "megabytes" };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Show skipped checks and every spec warning." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { JUnit, Include, Exclude, Seed, Timeout, MaxRequests, DryRun, Verbose })
+        foreach (var option in new Option[] { JUnit, Include, Exclude, Seed, Timeout, MaxRequests, MaxBodyMb, Insecure, DryRun, Verbose })
         {
             command.Add(option);
         }

@@ -39,7 +39,24 @@ internal static class Runner
             throw new ContractCheckException($"--max-requests {maxRequests} must be at least 1");
         }
 
-        var executor = new ExecutorOptions(settings.BaseUrl) { RequestTimeout = TimeSpan.FromSeconds(timeout), MaxRequests = maxRequests };
+        var maxBody = parse.GetValue(common.MaxBodyMb);
+        if (maxBody is < 1 or > 1024)
+        {
+            throw new ContractCheckException($"--max-body-mb {maxBody} is out of range", null, "give megabytes between 1 and 1024");
+        }
+
+        if (parse.GetValue(common.JUnit) is { } junitPath)
+        {
+            CheckWritable(junitPath);
+        }
+
+        var executor = new ExecutorOptions(settings.BaseUrl)
+        {
+            RequestTimeout = TimeSpan.FromSeconds(timeout),
+            MaxRequests = maxRequests,
+            MaxBodyBytes = maxBody * 1024 * 1024,
+            Insecure = parse.GetValue(common.Insecure),
+        };
         run = run.With(executor);
         await run.CheckReachableAsync(cancellationToken);
         console.MarkupLine($"[bold]ContractCheck[/] {Markup.Escape(run.Spec.Title)} [grey]({Markup.Escape(run.Spec.Source)}, {(run.Spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {Markup.Escape(run.Spec.Version)})[/]");
@@ -59,7 +76,41 @@ internal static class Runner
             console.MarkupLine($"[grey]JUnit report written to {Markup.Escape(written)}[/]");
         }
 
+        if (report.Cancelled)
+        {
+            output.Fail("cancelled: the run stopped early; the report shows what was seen and what was cleaned up");
+            return ExitCodes.Cancelled;
+        }
+
         return report.Success ? ExitCodes.Passed : ExitCodes.Failed;
+    }
+
+    // A report path that cannot be written is found before any request is sent, not after the run.
+    private static void CheckWritable(string path)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                throw new ContractCheckException($"--junit '{path}' is a directory", null, "give a file path, such as results/contract.xml");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            var existed = File.Exists(full);
+            using (File.Open(full, FileMode.Append, FileAccess.Write))
+            {
+            }
+
+            if (!existed)
+            {
+                File.Delete(full);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new ContractCheckException($"--junit '{path}' cannot be written: {e.Message}", null, "choose a path in a directory you can write to");
+        }
     }
 
     /// <summary>"K: V" header arguments; a malformed one is a usage error.</summary>

@@ -83,7 +83,7 @@ public sealed class ContractRun
 
         var execution = await executor.RunAsync(Plan, progress, cancellationToken);
         var results = Judge.Run(execution.Outcomes, Spec, Rules, ErrorShape);
-        var report = new RunReport(Spec, Rules, Settings.BaseUrl, Plan, execution.Outcomes, results, clock.Elapsed, started, Redactor) { Cleanup = execution.Cleanup };
+        var report = new RunReport(Spec, Rules, Settings.BaseUrl, Plan, execution.Outcomes, results, clock.Elapsed, started, Redactor) { Cleanup = execution.Cleanup, Cancelled = execution.Cancelled };
         reporter.Report(report);
         return report;
     }

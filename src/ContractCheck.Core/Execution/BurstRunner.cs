@@ -34,6 +34,11 @@ public sealed class BurstRunner
             AutomaticDecompression = DecompressionMethods.None,
             MaxConnectionsPerServer = settings.Concurrency,
         };
+        if (_options.Insecure)
+        {
+            handler.SslOptions = new System.Net.Security.SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true };
+        }
+
         using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(settings.Within * 3 + TimeSpan.FromSeconds(15));

@@ -18,6 +18,9 @@ public sealed record ExecutorOptions(Uri BaseUrl)
     /// <summary>Longest wait for the target's rate limit (a 429's Retry-After) before a request is sent again.</summary>
     public TimeSpan MaxRateLimitWait { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Accept any TLS certificate (--insecure): for test servers with self-signed certificates only.</summary>
+    public bool Insecure { get; init; }
+
     /// <summary>How many times one request is sent again after 429s before the answer is taken as it is.</summary>
     public int MaxRateLimitRetries { get; init; } = 5;
 }

@@ -32,6 +32,10 @@ public sealed class HttpExecutor : IDisposable
         {
             using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
             await socket.ConnectAsync(url.Host, url.Port, timeout.Token);
+            if (url.Scheme == Uri.UriSchemeHttps)
+            {
+                await CheckCertificateAsync(socket, url, timeout.Token);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -52,6 +56,41 @@ public sealed class HttpExecutor : IDisposable
         }
     }
 
+    // A certificate the client would refuse makes every request fail the same way: said once, up front.
+    private async Task CheckCertificateAsync(Socket socket, Uri url, CancellationToken cancellationToken)
+    {
+        var problem = System.Net.Security.SslPolicyErrors.None;
+        await using var tls = new System.Net.Security.SslStream(new NetworkStream(socket, ownsSocket: false));
+        try
+        {
+            await tls.AuthenticateAsClientAsync(
+                new System.Net.Security.SslClientAuthenticationOptions
+                {
+                    TargetHost = url.Host,
+                    RemoteCertificateValidationCallback = (_, _, _, errors) =>
+                    {
+                        problem = errors;
+                        return _options.Insecure || errors == System.Net.Security.SslPolicyErrors.None;
+                    },
+                },
+                cancellationToken);
+        }
+        catch (System.Security.Authentication.AuthenticationException e)
+        {
+            var why = problem switch
+            {
+                System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors => "its certificate is not signed by an authority this machine trusts (self-signed?)",
+                System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch => $"its certificate is not for {url.Host}",
+                System.Net.Security.SslPolicyErrors.RemoteCertificateNotAvailable => "it sent no certificate",
+                System.Net.Security.SslPolicyErrors.None => e.Message,
+                _ => $"its certificate is not valid ({problem})",
+            };
+            throw new TargetUnreachableException(
+                $"cannot talk TLS to {url.Authority}: {why}",
+                "fix the server's certificate, or pass --insecure to accept it (only for a test server you trust)");
+        }
+    }
+
     public async Task<ExecutionResult> RunAsync(Plan plan, IProgress<ProbeOutcome>? progress, CancellationToken cancellationToken)
     {
         using var runTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -60,10 +99,17 @@ public sealed class HttpExecutor : IDisposable
         var outcomes = new List<ProbeOutcome>();
         var sent = 0;
         IReadOnlyList<CleanupResult> cleanup = [];
+        var cancelled = false;
         try
         {
             foreach (var probe in plan.Probes)
             {
+                if (cancelled)
+                {
+                    outcomes.Add(new ProbeOutcome(probe, [], "the run was cancelled"));
+                    continue;
+                }
+
                 ProbeOutcome outcome;
                 if (probe.SkipReason is not null)
                 {
@@ -77,24 +123,18 @@ public sealed class HttpExecutor : IDisposable
                 {
                     outcome = new ProbeOutcome(probe, [], $"--max-requests ({_options.MaxRequests}) reached");
                 }
-                else if (probe.Burst is { } burst)
-                {
-                    sent += burst.Requests + 1;
-                    outcome = await BurstAsync(probe, resources, runTimeout.Token, cancellationToken);
-                }
                 else
                 {
-                    var exchanges = new List<Exchange>();
-                    foreach (var planned in probe.Requests)
+                    try
                     {
-                        sent++;
-                        var (exchange, values) = await SendAsync(probe, planned, resources, runTimeout.Token, cancellationToken, exchanges);
-                        exchange = exchange with { Previous = exchanges.LastOrDefault() };
-                        exchanges.Add(exchange);
-                        resources.Observe(probe, exchange, values);
+                        outcome = await RunProbeAsync(probe, resources, runTimeout.Token, cancellationToken, () => sent++);
                     }
-
-                    outcome = new ProbeOutcome(probe, exchanges);
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                    {
+                        // Ctrl-C / SIGTERM: stop sending, keep what was seen, clean up, report.
+                        cancelled = true;
+                        outcome = new ProbeOutcome(probe, [], "the run was cancelled");
+                    }
                 }
 
                 outcomes.Add(outcome);
@@ -106,7 +146,32 @@ public sealed class HttpExecutor : IDisposable
             cleanup = await CleanupAsync(plan, resources, _options.MaxRequests - sent);
         }
 
-        return new ExecutionResult(outcomes, cleanup);
+        return new ExecutionResult(outcomes, cleanup) { Cancelled = cancelled };
+    }
+
+    private async Task<ProbeOutcome> RunProbeAsync(Probe probe, CreatedResources resources, CancellationToken runToken, CancellationToken userToken, Action count)
+    {
+        if (probe.Burst is { } burst)
+        {
+            for (var i = 0; i <= burst.Requests; i++)
+            {
+                count();
+            }
+
+            return await BurstAsync(probe, resources, runToken, userToken);
+        }
+
+        var exchanges = new List<Exchange>();
+        foreach (var planned in probe.Requests)
+        {
+            count();
+            var (exchange, values) = await SendAsync(probe, planned, resources, runToken, userToken, exchanges);
+            exchange = exchange with { Previous = exchanges.LastOrDefault() };
+            exchanges.Add(exchange);
+            resources.Observe(probe, exchange, values);
+        }
+
+        return new ProbeOutcome(probe, exchanges);
     }
 
     /// <summary>Deletes what the run created and nothing deleted, within its own time bound (also after a cancel).</summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 
 namespace ContractCheck.Core.Execution;
@@ -27,6 +29,12 @@ public sealed class HttpTransport : IDisposable
             MaxResponseHeadersLength = 256,
             MaxConnectionsPerServer = maxConnections,
         };
+        if (options.Insecure)
+        {
+            // --insecure: the user chose to accept any certificate (a test server's self-signed one).
+            handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true };
+        }
+
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
@@ -45,6 +53,10 @@ public sealed class HttpTransport : IDisposable
             var received = await ReadAsync(response, bodyCap ?? _options.MaxBodyBytes, timeout.Token);
             return new Result(received, null, clock.Elapsed);
         }
+        catch (InvalidDataException e)
+        {
+            return new Result(null, e.Message, clock.Elapsed);
+        }
         catch (OperationCanceledException) when (userToken.IsCancellationRequested)
         {
             throw;
@@ -56,7 +68,7 @@ public sealed class HttpTransport : IDisposable
         }
         catch (HttpRequestException e)
         {
-            return new Result(null, Describe(e), clock.Elapsed);
+            return new Result(null, Describe(e, sent.Url), clock.Elapsed);
         }
         catch (IOException e)
         {
@@ -94,12 +106,21 @@ public sealed class HttpTransport : IDisposable
         var headers = response.Headers.Concat(response.Content.Headers)
             .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))
             .ToList();
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var raw = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var encoding = response.Content.Headers.ContentEncoding.LastOrDefault()?.ToLowerInvariant();
+        await using var stream = encoding switch
+        {
+            // ContractCheck asks for no compression; a server that compresses anyway is decoded, so checks see the body.
+            "gzip" or "x-gzip" => new GZipStream(raw, CompressionMode.Decompress),
+            "deflate" => new ZLibStream(raw, CompressionMode.Decompress),
+            "br" => new BrotliStream(raw, CompressionMode.Decompress),
+            _ => raw,
+        };
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         var truncated = false;
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await ReadChunk(stream, chunk, encoding, cancellationToken)) > 0)
         {
             var room = cap - (int)buffer.Length;
             buffer.Write(chunk, 0, Math.Min(read, room));
@@ -113,8 +134,25 @@ public sealed class HttpTransport : IDisposable
         return new ReceivedResponse((int)response.StatusCode, response.ReasonPhrase, response.Version.ToString(), headers, buffer.ToArray(), truncated);
     }
 
-    private static string Describe(HttpRequestException e)
+    private static async Task<int> ReadChunk(Stream stream, byte[] chunk, string? encoding, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await stream.ReadAsync(chunk, cancellationToken);
+        }
+        catch (InvalidDataException e) when (encoding is not null)
+        {
+            throw new InvalidDataException($"the body says Content-Encoding: {encoding} but is not valid {encoding} data ({e.Message})", e);
+        }
+    }
+
+    private static string Describe(HttpRequestException e, Uri url)
+    {
+        if (e.InnerException is System.Security.Authentication.AuthenticationException tls)
+        {
+            return $"the TLS handshake with {url.Authority} failed: {tls.Message} (use --insecure only for a test server you trust)";
+        }
+
         var inner = e.InnerException switch
         {
             SocketException s => s.SocketErrorCode switch

@@ -52,6 +52,12 @@ public sealed class ConsoleReporter : IReporter
         SpecWarnings(report);
         Cleanup(report);
         Bypasses(report);
+        if (report.Cancelled)
+        {
+            _console.WriteLine();
+            _console.MarkupLine($"[yellow]Cancelled: {report.Outcomes.Count(o => o.NotRunReason == "the run was cancelled")} probes were not run; the report holds what was seen until then.[/]");
+        }
+
         _console.WriteLine();
         var colour = report.Success ? "green" : "red";
         _console.MarkupLine($"[{colour}]{Esc(report.Summary)}[/] [grey]({report.RequestsSent} requests in {report.Duration.TotalSeconds:0.0} s, seed {report.Plan.Seed})[/]");

@@ -46,6 +46,9 @@ public sealed class RunReport
 
     public Redactor Redactor { get; }
 
+    /// <summary>True when the run was stopped before the end (Ctrl-C, SIGTERM): the report holds what was seen.</summary>
+    public bool Cancelled { get; init; }
+
     /// <summary>Items the run created that no probe deleted, and what deleting them at the end did.</summary>
     public IReadOnlyList<CleanupResult> Cleanup { get; init; } = [];
 
