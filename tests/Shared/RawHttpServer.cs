@@ -14,12 +14,12 @@ public sealed class RawHttpServer : IAsyncDisposable
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private readonly Func<string, byte[]> _answer;
+    private readonly Func<string, NetworkStream, TcpClient, CancellationToken, Task> _serve;
     private int _requests;
 
-    private RawHttpServer(Func<string, byte[]> answer)
+    private RawHttpServer(Func<string, NetworkStream, TcpClient, CancellationToken, Task> serve)
     {
-        _answer = answer;
+        _serve = serve;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         _loop = Task.Run(LoopAsync);
@@ -30,10 +30,17 @@ public sealed class RawHttpServer : IAsyncDisposable
     public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>Answers each request (given its request line) with the bytes <paramref name="answer"/> returns.</summary>
-    public static RawHttpServer Start(Func<string, byte[]> answer) => new(answer);
+    public static RawHttpServer Start(Func<string, byte[]> answer) => new(async (line, stream, _, token) =>
+    {
+        await stream.WriteAsync(answer(line), token);
+        await stream.FlushAsync(token);
+    });
 
     /// <summary>Answers every request with the same text (CRLF line ends as written).</summary>
-    public static RawHttpServer Start(string response) => new(_ => Encoding.ASCII.GetBytes(response));
+    public static RawHttpServer Start(string response) => Start(_ => Encoding.ASCII.GetBytes(response));
+
+    /// <summary>Full control: after the request is read, <paramref name="serve"/> writes (or withholds, trickles, resets) the answer.</summary>
+    public static RawHttpServer Start(Func<string, NetworkStream, TcpClient, CancellationToken, Task> serve) => new(serve);
 
     private async Task LoopAsync()
     {
@@ -76,8 +83,7 @@ public sealed class RawHttpServer : IAsyncDisposable
                     read += n;
                 }
 
-                await stream.WriteAsync(_answer(head.Split("\r\n")[0]), _stop.Token);
-                await stream.FlushAsync(_stop.Token);
+                await _serve(head.Split("\r\n")[0], stream, client, _stop.Token);
             }
             catch (Exception e) when (e is IOException or OperationCanceledException or SocketException)
             {
