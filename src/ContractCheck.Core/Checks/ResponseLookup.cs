@@ -21,7 +21,8 @@ public static class ResponseLookup
             var match = responses.FirstOrDefault(r => r.Key.Equals(key, StringComparison.OrdinalIgnoreCase));
             if (match.Key is not null)
             {
-                return (match.Key, match.Value);
+                // Documented, but an unresolved reference tells nothing more about it.
+                return (match.Key, Resolved.IsUnresolved(match.Value) ? null : match.Value);
             }
         }
 

@@ -25,7 +25,7 @@ public sealed class InvalidBodyProbe : IProbeKind
     public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
     {
         if (RequestBuilder.BodyMediaType(operation) is not { } type || !MediaTypes.IsJson(type)
-            || operation.Model.RequestBody!.Content![type].Schema is not { } schema)
+            || operation.Model.RequestBody!.Content![type]?.Schema is not { } schema)
         {
             yield break;
         }

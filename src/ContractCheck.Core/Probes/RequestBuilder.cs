@@ -95,7 +95,7 @@ public sealed class RequestBuilder
     /// <summary>The media type a body is sent as: JSON where the spec offers it, else the first declared.</summary>
     public static string? BodyMediaType(ApiOperation operation)
     {
-        var content = operation.Model.RequestBody?.Content;
+        var content = Resolved.IsUnresolved(operation.Model.RequestBody) ? null : operation.Model.RequestBody?.Content;
         if (content is null || content.Count == 0)
         {
             return null;
@@ -114,26 +114,32 @@ public sealed class RequestBuilder
 
         var media = operation.Model.RequestBody!.Content![mediaType];
         var example = MediaExample(media);
-        if (example is not null && media.Schema is { } schema && !new SchemaValidator(_spec.Document, new ValidationOptions(ValidationDirection.Request)).IsValid(example, schema))
+        var bodySchema = media is null || Resolved.IsUnresolved(media) ? null : media.Schema;
+        if (example is not null && bodySchema is { } schema && !new SchemaValidator(_spec.Document, new ValidationOptions(ValidationDirection.Request)).IsValid(example, schema))
         {
             // An example that breaks its own schema would make the happy path fail for the spec's sake.
             example = null;
         }
 
         var value = opRules?.Body is { } fromRules ? Templates.Fill(fromRules, random)
-            : example ?? generator.Generate(media.Schema);
+            : example ?? generator.Generate(bodySchema);
         var contentType = mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType;
         return (Encode(value, contentType), contentType);
     }
 
-    private static JsonNode? MediaExample(IOpenApiMediaType media)
+    private static JsonNode? MediaExample(IOpenApiMediaType? media)
     {
+        if (media is null || Resolved.IsUnresolved(media))
+        {
+            return null;
+        }
+
         if (media.Example is { } example)
         {
             return SchemaValues.Clean(example);
         }
 
-        return media.Examples?.Values.Select(e => e.Value).FirstOrDefault(v => v is not null) is { } first ? SchemaValues.Clean(first) : null;
+        return Resolved.ExampleValues(media.Examples).FirstOrDefault() is { } first ? SchemaValues.Clean(first) : null;
     }
 
     private static byte[] Encode(JsonNode? value, string contentType)
@@ -163,7 +169,7 @@ public sealed class RequestBuilder
             return (Text(example), ValueOrigin.Example);
         }
 
-        if (parameter.Examples?.Values.Select(e => e.Value).FirstOrDefault(v => v is not null) is { } first)
+        if (Resolved.ExampleValues(parameter.Examples).FirstOrDefault() is { } first)
         {
             return (Text(first), ValueOrigin.Example);
         }

@@ -46,7 +46,7 @@ public sealed class ValueGenerator
 
     private JsonNode? Generate(IOpenApiSchema? schema, int depth)
     {
-        if (schema is null || depth > MaxDepth)
+        if (schema is null || depth > MaxDepth || Spec.Resolved.IsUnresolved(schema))
         {
             return null;
         }

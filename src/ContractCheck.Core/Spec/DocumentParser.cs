@@ -24,7 +24,9 @@ public static class DocumentParser
             return ParseJson(text, fileName);
         }
 
-        return YamlToJson.Convert(YamlReader.Read(text, fileName), fileName);
+        // Aliases may repeat parts of a document, not blow it up: the expansion is bounded by its own size.
+        var tree = YamlReader.Read(text, fileName, out var nodes);
+        return YamlToJson.Convert(tree, fileName, Math.Max(1_000_000, nodes * 50));
     }
 
     public static JsonNode? ParseJson(string text, string fileName)

@@ -30,12 +30,12 @@ internal sealed partial class RefBundler
     // message or a hoisted schema needs one (building strings for every node doubled the loader's cost).
     private readonly List<string> _path = [];
 
-    public RefBundler(JsonObject root, Uri rootUri, string version, Func<Uri, JsonNode?> loadExternal, List<SpecDiagnostic> warnings)
+    public RefBundler(JsonObject root, Uri rootUri, string version, Func<Uri, JsonNode?> loadExternal, List<SpecDiagnostic> warnings, string source = "spec")
     {
         _root = root;
         _rootUri = rootUri;
         _isV2 = version.StartsWith('2');
-        _normalizer = new SchemaNormalizer(version, warnings, (pointer, node) => Hoist(_rootUri, pointer, node));
+        _normalizer = new SchemaNormalizer(version, warnings, (pointer, node) => Hoist(_rootUri, pointer, node), source);
         _loadExternal = loadExternal;
         _warnings = warnings;
         _documents[Key(rootUri)] = root;

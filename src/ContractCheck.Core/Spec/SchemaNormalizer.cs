@@ -19,8 +19,14 @@ internal sealed class SchemaNormalizer
     private readonly List<SpecDiagnostic> _warnings;
     private readonly Func<string, JsonNode, string> _hoist;
 
-    public SchemaNormalizer(string version, List<SpecDiagnostic> warnings, Func<string, JsonNode, string> hoist)
+    private static readonly string[] Booleans = ["nullable", "readOnly", "writeOnly", "uniqueItems", "deprecated"];
+    private static readonly string[] Numbers = ["minimum", "maximum", "multipleOf"];
+
+    private readonly string _source;
+
+    public SchemaNormalizer(string version, List<SpecDiagnostic> warnings, Func<string, JsonNode, string> hoist, string source = "spec")
     {
+        _source = source;
         _is31 = !version.StartsWith('2') && !version.StartsWith("3.0", StringComparison.Ordinal);
         _warnings = warnings;
         _hoist = hoist;
@@ -55,12 +61,38 @@ internal sealed class SchemaNormalizer
             schema["allOf"] = allOf;
         }
 
-        // Counts written as 2.0 crash the library's integer parsing; they mean 2.
+        // Counts written as 2.0 crash the library's integer parsing; they mean 2. Other non-counts are
+        // errors here, where their place is known (the library would only say "FormatException").
         foreach (var key in Counts)
         {
-            if (schema[key] is JsonValue count && count.GetValueKind() == JsonValueKind.Number && count.TryGetValue(out decimal d) && d == decimal.Truncate(d) && d is >= 0 and <= int.MaxValue)
+            if (!schema.TryGetPropertyValue(key, out var node) || node is null)
+            {
+                continue;
+            }
+
+            if (node is JsonValue count && count.GetValueKind() == JsonValueKind.Number && Schema.Numbers.Decimal(count) is { } d && d == decimal.Truncate(d) && d is >= 0 and <= int.MaxValue)
             {
                 schema[key] = (int)d;
+            }
+            else
+            {
+                throw Wrong(pointer, key, node, "a whole number of 0 or more");
+            }
+        }
+
+        foreach (var key in Booleans)
+        {
+            if (schema.TryGetPropertyValue(key, out var node) && node is not null && node.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                throw Wrong(pointer, key, node, "true or false");
+            }
+        }
+
+        foreach (var key in Numbers)
+        {
+            if (schema.TryGetPropertyValue(key, out var node) && node is not null && node.GetValueKind() != JsonValueKind.Number)
+            {
+                throw Wrong(pointer, key, node, "a number");
             }
         }
 
@@ -101,6 +133,9 @@ internal sealed class SchemaNormalizer
             }
         }
     }
+
+    private ContractCheckException Wrong(Func<string> pointer, string key, JsonNode value, string expected) =>
+        new($"'{key}' must be {expected}, not {value.ToJsonString()}", new SourceLocation(_source, Pointer: pointer() + "/" + key), $"write {key} as {expected}");
 
     private void Exclusive(JsonObject schema, string exclusive, string bound, Func<string> pointer)
     {

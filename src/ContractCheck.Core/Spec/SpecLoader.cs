@@ -61,7 +61,7 @@ public sealed class SpecLoader
 
         var version = SpecVersion.Detect(obj, source);
         var warnings = new List<SpecDiagnostic>();
-        var bundler = new RefBundler(obj, baseUri, version, u => LoadReferenced(u, cancellationToken), warnings);
+        var bundler = new RefBundler(obj, baseUri, version, u => LoadReferenced(u, cancellationToken), warnings, source);
         var bundled = false;
         if (NeedsWalk(version, text) || !bundler.AllResolvable(RefScan.References(text)))
         {
@@ -83,7 +83,7 @@ public sealed class SpecLoader
         {
             result = ReadOrMend(obj, baseUri, settings, bundled ? null : bundler);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not ContractCheckException)
         {
             throw new ContractCheckException(
                 $"the OpenAPI reader could not read this document ({e.GetType().Name}: {e.Message})",
@@ -123,7 +123,7 @@ public sealed class SpecLoader
         {
             return new OpenApiJsonReader().Read(root, baseUri, settings);
         }
-        catch (Exception) when (notYetRun is not null)
+        catch (Exception e) when (notYetRun is not null && e is not ContractCheckException)
         {
             notYetRun.Bundle();
         }

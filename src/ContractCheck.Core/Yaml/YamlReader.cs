@@ -14,12 +14,16 @@ public static class YamlReader
     public const int MaxDepth = 256;
 
     /// <summary>Parses <paramref name="text"/>; returns null for an empty document.</summary>
-    public static YNode? Read(string text, string fileName)
+    public static YNode? Read(string text, string fileName) => Read(text, fileName, out _);
+
+    /// <summary>Parses <paramref name="text"/>, counting the nodes written in it (aliases not expanded).</summary>
+    public static YNode? Read(string text, string fileName, out int nodes)
     {
         var parser = new Parser(new StringReader(text));
         try
         {
-            return Build(parser, fileName);
+            var root = Build(parser, fileName, out nodes);
+            return root;
         }
         catch (InvalidOperationException)
         {
@@ -39,16 +43,19 @@ public static class YamlReader
         }
     }
 
-    private static YNode? Build(Parser parser, string fileName)
+    private static YNode? Build(Parser parser, string fileName, out int nodes)
     {
+        nodes = 0;
         var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
         var stack = new Stack<Frame>();
         YNode? root = null;
         var documents = 0;
 
+        var count = 0;
         while (parser.MoveNext())
         {
             var ev = parser.Current!;
+            count++;
             switch (ev)
             {
                 case DocumentStart:
@@ -86,6 +93,7 @@ public static class YamlReader
             }
         }
 
+        nodes = count;
         return root;
 
         void Open(YNode node, AnchorName anchor, Mark start)

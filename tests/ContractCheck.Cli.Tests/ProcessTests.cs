@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Xml.Linq;
+using ContractCheck.Tests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TodoApi;
+
+namespace ContractCheck.Cli.Tests;
+
+/// <summary>The contractcheck process itself: signals, TLS, and every output stream searched for a secret.</summary>
+public class ProcessTests
+{
+    private static readonly string TodoSpec = Repository.Path("examples", "TodoApi", "openapi.yaml");
+    private static readonly string TodoRules = Repository.Path("examples", "TodoApi", "contractcheck.yaml");
+
+    private string _dir = "";
+
+    [SetUp]
+    public void CreateDirectory() => _dir = Directory.CreateTempSubdirectory("cc-proc-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_dir, true);
+
+    private static Process Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "contractcheck.dll"));
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        info.Environment["NO_COLOR"] = "1";
+        return Process.Start(info)!;
+    }
+
+    private static async Task<(int Exit, string Out, string Err)> FinishAsync(Process process, TimeSpan bound)
+    {
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(bound);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"contractcheck did not exit within {bound}");
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [TestCase("INT")]
+    [TestCase("TERM")]
+    public async Task Signal_StopsSendingCleansUpWritesPartialJUnitAndExits130(string signal)
+    {
+        var requests = 0;
+        var (app, url) = await TodoApp.StartAsync(new TodoApiOptions(), app => app.Use(async (ctx, next) =>
+        {
+            // Slow enough that the run is still going when the signal comes.
+            Interlocked.Increment(ref requests);
+            await Task.Delay(150);
+            await next(ctx);
+        }));
+        try
+        {
+            var junit = Path.Combine(_dir, "partial.xml");
+            using var process = Start("run", "--spec", TodoSpec, "--rules", TodoRules, "--base-url", url.ToString(), "--junit", junit);
+            for (var i = 0; i < 200 && Volatile.Read(ref requests) < 8; i++)
+            {
+                await Task.Delay(50);
+            }
+
+            using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString()]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            var (exit, stdout, stderr) = await FinishAsync(process, TimeSpan.FromSeconds(60));
+
+            Assert.That(exit, Is.EqualTo(130), stdout + stderr);
+            Assert.That(stderr, Does.Contain("cancelled"));
+            Assert.That(stdout, Does.Contain("Cancelled: "));
+            var cases = XDocument.Load(junit).Descendants("testcase").Count();
+            Assert.That(cases, Is.GreaterThan(0), "the partial JUnit holds what was seen");
+            Assert.That(app.Services.GetRequiredService<TodoStore>().Count, Is.Zero, "what the run created was deleted on the way out");
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Tls_UntrustedCertificate_ExitsThreeSayingWhy_InsecureProceeds()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        await using var app = builder.Build();
+        app.MapGet("/health", () => Results.Json(new { status = "ok" }));
+        await app.StartAsync();
+        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("http://", "https://");
+
+        var (exit, _, stderr) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--rules", TodoRules, "--base-url", url, "--include", "health");
+        var (insecureExit, stdout, _) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--rules", TodoRules, "--base-url", url, "--include", "health", "--insecure");
+
+        Assert.That(exit, Is.EqualTo(3));
+        Assert.That(stderr, Does.Contain("cannot talk TLS to 127.0.0.1:").And.Contain("not signed by an authority this machine trusts"));
+        Assert.That(stderr, Does.Contain("--insecure"));
+        Assert.That(insecureExit, Is.EqualTo(1), "reachable with --insecure; the health answer lacks X-Request-Id, which the rules require");
+        Assert.That(stdout, Does.Contain("GET /health (health)"));
+        await app.StopAsync();
+    }
+}
