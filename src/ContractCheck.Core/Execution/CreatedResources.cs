@@ -38,8 +38,9 @@ public sealed class CreatedResources
                     _bindings[bindAs] = id;
                 }
             }
-            else
+            else if (response.Status == 201)
             {
+                // Only a 201 says something was made; a 200 without an id (often {"success": false}) made nothing we can name.
                 _unidentified.Add(new CreatedItem(key, "?", exchange.Request.Url));
             }
         }
