@@ -119,7 +119,7 @@ public sealed class HttpExecutor : IDisposable
                 {
                     outcome = new ProbeOutcome(probe, [], cancellationToken.IsCancellationRequested ? "the run was cancelled" : $"the run took longer than {_options.RunTimeout}");
                 }
-                else if (sent + (probe.Burst?.Requests + 1 ?? probe.Requests.Count) > _options.MaxRequests)
+                else if (sent + probe.RequestCount > _options.MaxRequests)
                 {
                     outcome = new ProbeOutcome(probe, [], $"--max-requests ({_options.MaxRequests}) reached");
                 }
@@ -246,7 +246,7 @@ public sealed class HttpExecutor : IDisposable
         }
 
         // Recovery: after the wait the throttled answers asked for, the operation must answer again.
-        if (samples.FirstOrDefault(e => e.Response!.Status == probe.Burst!.ExpectStatus) is { } limited)
+        if (samples.FirstOrDefault(e => e.Response!.Status == probe.Burst!.ExpectStatus) is { } limited && probe.Requests.ElementAtOrDefault(1) is { } recovery)
         {
             // A little more than asked: a limiter's window turns on its own clock, a client adds slack.
             var asked = RateLimitWait(limited.Response!);
@@ -254,16 +254,12 @@ public sealed class HttpExecutor : IDisposable
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(runToken, userToken);
             await Task.Delay(wait, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             userToken.ThrowIfCancellationRequested();
-            var recoveryPlan = planned with { Step = "recovery", Expect = probe.Expected is null ? null : RecoveryExpectation(probe) };
-            var answer = await _transport.SendAsync(request, planned.ContentType, runToken, userToken);
-            exchanges.Add(new Exchange(probe, recoveryPlan, request, answer.Response, answer.Error, answer.Elapsed) { RateLimitWaits = [wait] });
+            var answer = await _transport.SendAsync(request, recovery.ContentType, runToken, userToken);
+            exchanges.Add(new Exchange(probe, recovery, request, answer.Response, answer.Error, answer.Elapsed) { RateLimitWaits = [wait] });
         }
 
         return new ProbeOutcome(probe, exchanges);
     }
-
-    private static ExpectedStatus RecoveryExpectation(Probe probe) =>
-        new([Rules.StatusPattern.TryParse("2xx", out var success) ? success : default], $"recovery after the wait Retry-After asked for ({probe.Operation.Key})", "after the wait it asked for, the throttled operation must answer again");
 
     private async Task<(Exchange Exchange, Dictionary<string, string> Values)> SendAsync(Probe probe, PlannedRequest planned, CreatedResources resources, CancellationToken runToken, CancellationToken userToken, IReadOnlyList<Exchange>? earlier = null)
     {

@@ -11,23 +11,10 @@ public sealed class BadJsonProbe : IProbeKind
 
     public IReadOnlyList<string> OptionKeys => [];
 
-    public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
-    {
-        if (RequestBuilder.BodyMediaType(operation) is not { } type || !MediaTypes.IsJson(type))
-        {
-            yield break;
-        }
-
-        var expected = ProbeTable.Expect(Id, operation, context);
-        if (expected is null)
-        {
-            yield return ProbeTable.NoRow(Id, operation);
-            yield break;
-        }
-
-        var valid = context.Requests.Build(operation, context.RandomFor(Id, operation));
-        yield return new Probe(Id, operation, [valid with { Body = Broken(valid.Body) }], expected);
-    }
+    public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context) =>
+        RequestBuilder.BodyMediaType(operation) is { } type && MediaTypes.IsJson(type)
+            ? ProbeTable.Single(Id, operation, context, (valid, _) => valid with { Body = Broken(valid.Body) })
+            : [];
 
     /// <summary>The valid body cut in half: an unterminated document every JSON parser must refuse.</summary>
     public static byte[] Broken(byte[]? valid)

@@ -1,6 +1,4 @@
-using ContractCheck.Core.Rules;
 using ContractCheck.Core.Spec;
-using ContractCheck.Core.Yaml;
 
 namespace ContractCheck.Core.Probes;
 
@@ -17,7 +15,7 @@ public sealed class DuplicateCreateProbe : IProbeKind
 
     public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
     {
-        var named = Named(context).Any(s => s.Matches(operation));
+        var named = context.Rules.Probe(Id).Operations.Any(s => s.Matches(operation));
         if (!context.Resources.IsCreate(operation) || !(named || (operation.Model.Responses?.ContainsKey("409") ?? false)))
         {
             yield break;
@@ -35,14 +33,4 @@ public sealed class DuplicateCreateProbe : IProbeKind
         var second = request with { Expect = expected with { AfterSuccess = true } };
         yield return new Probe(Id, operation, [first, second], expected);
     }
-
-    private static IEnumerable<OperationSelector> Named(PlanContext context) =>
-        context.Rules.Probe("duplicate-create").Options.TryGetValue("operations", out var node)
-            ? node switch
-            {
-                YSequence list => list.Items.OfType<YScalar>().Select(s => OperationSelector.Parse(s.Value, new SourceLocation(context.Rules.Probe("duplicate-create").File, s.Line, s.Column))),
-                YScalar one => [OperationSelector.Parse(one.Value)],
-                _ => [],
-            }
-            : [];
 }

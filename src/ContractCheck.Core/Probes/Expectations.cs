@@ -11,9 +11,9 @@ public static class Expectations
 {
     public static ExpectedStatus Success(ApiOperation operation, PlanContext context, string probe)
     {
-        if (context.Rules.ForOperation(operation)?.Expect.GetValueOrDefault(probe) is { } overridden)
+        if (ProbeTable.Override(probe, operation, context) is { } overridden)
         {
-            return new ExpectedStatus(overridden, $"operations.\"{operation.OperationId ?? operation.Key}\".expect.{probe} in the rules");
+            return overridden;
         }
 
         var documented = DocumentedSuccess(operation);
@@ -25,7 +25,7 @@ public static class Expectations
         var key = TableKey(operation, context.Resources);
         var fromTable = context.Rules.Expect.Find(probe, key);
         return fromTable is null
-            ? new ExpectedStatus([StatusPattern.TryParse("2xx", out var any) ? any : default], "any success (no table row)")
+            ? new ExpectedStatus([StatusPattern.Class(2)], "any success (no table row)")
             : new ExpectedStatus(fromTable, $"the rules table expect.{probe}.{key}");
     }
 

@@ -29,14 +29,9 @@ public sealed class HideExistenceProbe : IProbeKind
             yield break;
         }
 
-        var expected = ProbeTable.Expect(Id, operation, context);
-        if (expected is null)
+        foreach (var probe in ProbeTable.Single(Id, operation, context, (valid, _) => Credentials.Without(valid, context.Spec, context.Rules)))
         {
-            yield return ProbeTable.NoRow(Id, operation);
-            yield break;
+            yield return probe;
         }
-
-        var valid = context.Requests.Build(operation, context.RandomFor(Id, operation));
-        yield return new Probe(Id, operation, [Credentials.Without(valid, context.Spec, context.Rules)], expected);
     }
 }

@@ -9,22 +9,8 @@ public sealed class InvalidAuthProbe : IProbeKind
 
     public IReadOnlyList<string> OptionKeys => [];
 
-    public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
-    {
-        if (!operation.RequiresAuth)
-        {
-            yield break;
-        }
-
-        var expected = ProbeTable.Expect(Id, operation, context);
-        if (expected is null)
-        {
-            yield return ProbeTable.NoRow(Id, operation);
-            yield break;
-        }
-
-        var random = context.RandomFor(Id, operation);
-        var valid = context.Requests.Build(operation, random);
-        yield return new Probe(Id, operation, [Credentials.Wrong(valid, operation, context.Spec, context.Rules, random)], expected);
-    }
+    public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context) =>
+        operation.RequiresAuth
+            ? ProbeTable.Single(Id, operation, context, (valid, random) => Credentials.Wrong(valid, operation, context.Spec, context.Rules, random))
+            : [];
 }

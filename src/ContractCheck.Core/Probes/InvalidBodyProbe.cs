@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using ContractCheck.Core.Rules;
 using ContractCheck.Core.Schema;
 using ContractCheck.Core.Spec;
-using ContractCheck.Core.Yaml;
 
 namespace ContractCheck.Core.Probes;
 
@@ -42,10 +41,8 @@ public sealed class InvalidBodyProbe : IProbeKind
             yield break;
         }
 
-        var options = context.Rules.Probe(Id).Options;
-        var maxCases = options.TryGetValue("maxCases", out var max) && max is YScalar m && int.TryParse(m.Value, out var n) ? n : DefaultMaxCases;
-        var formats = !options.TryGetValue("formats", out var f) || f is not YScalar { Value: "false" or "off" };
-        foreach (var mutation in new Mutations(context.Spec.Document, formats).For(schema, value).Take(maxCases))
+        var settings = context.Rules.Probe(Id);
+        foreach (var mutation in new Mutations(context.Spec.Document, settings.Formats ?? true).For(schema, value).Take(settings.MaxCases ?? DefaultMaxCases))
         {
             var body = Encoding.UTF8.GetBytes(mutation.Value?.ToJsonString() ?? "null");
             yield return new Probe(Id, operation, [valid with { Body = body }], expected) { Label = mutation.Description };
@@ -54,9 +51,9 @@ public sealed class InvalidBodyProbe : IProbeKind
 
     private ExpectedStatus Expected(ApiOperation operation, PlanContext context)
     {
-        if (ProbeTable.Expect(Id, operation, context) is { Source: var source } overridden && source.StartsWith("operations.", StringComparison.Ordinal))
+        if (ProbeTable.Override(Id, operation, context) is { } overridden)
         {
-            return overridden;
+            return overridden with { Why = context.Rules.Expect.Why(Id) };
         }
 
         var statuses = context.Rules.Conventions.ValidationStatus.Select(StatusPattern.Exact).ToList();

@@ -9,21 +9,8 @@ public sealed class MissingAuthProbe : IProbeKind
 
     public IReadOnlyList<string> OptionKeys => [];
 
-    public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
-    {
-        if (!operation.RequiresAuth)
-        {
-            yield break;
-        }
-
-        var expected = ProbeTable.Expect(Id, operation, context);
-        if (expected is null)
-        {
-            yield return ProbeTable.NoRow(Id, operation);
-            yield break;
-        }
-
-        var valid = context.Requests.Build(operation, context.RandomFor(Id, operation));
-        yield return new Probe(Id, operation, [Credentials.Without(valid, context.Spec, context.Rules)], expected);
-    }
+    public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context) =>
+        operation.RequiresAuth
+            ? ProbeTable.Single(Id, operation, context, (valid, _) => Credentials.Without(valid, context.Spec, context.Rules))
+            : [];
 }

@@ -12,6 +12,6 @@ public sealed record Plan(
     /// <summary>For each kind of item (<c>/todos/{}</c>), the DELETE that removes one: used to clean up what the run created.</summary>
     public IReadOnlyDictionary<string, PlannedRequest> Cleanup { get; init; } = new Dictionary<string, PlannedRequest>();
 
-    /// <summary>Requests the plan sends: a burst counts its requests and the one that checks recovery.</summary>
-    public int RequestCount => Probes.Sum(p => p.SkipReason is not null ? 0 : p.Burst is { } burst ? burst.Requests + 1 : p.Requests.Count);
+    /// <summary>Requests the plan sends.</summary>
+    public int RequestCount => Probes.Sum(p => p.RequestCount);
 }

@@ -31,6 +31,9 @@ public sealed record Probe(
     /// <summary>For a burst probe: how many requests, how fast, at what concurrency.</summary>
     public BurstSettings? Burst { get; init; }
 
+    /// <summary>Requests this probe sends: a burst sends its first request that many times, then the rest once.</summary>
+    public int RequestCount => SkipReason is not null ? 0 : Burst is { } burst ? burst.Requests + Requests.Count - 1 : Requests.Count;
+
     /// <summary>"invalid-body (title removed)": the probe as reports and JUnit name it.</summary>
     public string DisplayName => Label is null ? Kind : $"{Kind} ({Label})";
 

@@ -8,13 +8,34 @@ public static class ProbeTable
 {
     public static ExpectedStatus? Expect(string probe, ApiOperation operation, PlanContext context)
     {
-        if (context.Rules.ForOperation(operation)?.Expect.GetValueOrDefault(probe) is { } overridden)
+        if (Override(probe, operation, context) is { } overridden)
         {
-            return new ExpectedStatus(overridden, $"operations.\"{operation.OperationId ?? operation.Key}\".expect.{probe} in the rules", context.Rules.Expect.Why(probe));
+            return overridden with { Why = context.Rules.Expect.Why(probe) };
         }
 
         var row = context.Rules.Expect.Find(probe, operation.Method);
         return row is null ? null : new ExpectedStatus(row, $"the rules table expect.{probe}", context.Rules.Expect.Why(probe));
+    }
+
+    /// <summary>The statuses <c>operations.&lt;op&gt;.expect.&lt;probe&gt;</c> sets for this operation, if any.</summary>
+    public static ExpectedStatus? Override(string probe, ApiOperation operation, PlanContext context) =>
+        context.Rules.ForOperation(operation)?.Expect.GetValueOrDefault(probe) is { } statuses
+            ? new ExpectedStatus(statuses, $"operations.\"{operation.OperationId ?? operation.Key}\".expect.{probe} in the rules")
+            : null;
+
+    /// <summary>
+    /// The usual negative probe: one request, the operation's valid one changed by <paramref name="variant"/>,
+    /// judged by the table's row; where the tables have no row, a skipped probe saying so.
+    /// </summary>
+    public static IEnumerable<Probe> Single(string probe, ApiOperation operation, PlanContext context, Func<PlannedRequest, Random, PlannedRequest> variant)
+    {
+        if (Expect(probe, operation, context) is not { } expected)
+        {
+            return [NoRow(probe, operation)];
+        }
+
+        var random = context.RandomFor(probe, operation);
+        return [new Probe(probe, operation, [variant(context.Requests.Build(operation, random), random)], expected)];
     }
 
     /// <summary>A probe that has no row to judge by is not planned; it says so in the plan.</summary>

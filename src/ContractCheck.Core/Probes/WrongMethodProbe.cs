@@ -1,5 +1,4 @@
 using ContractCheck.Core.Spec;
-using ContractCheck.Core.Yaml;
 using Microsoft.OpenApi;
 
 namespace ContractCheck.Core.Probes;
@@ -11,7 +10,6 @@ namespace ContractCheck.Core.Probes;
 /// </summary>
 public sealed class WrongMethodProbe : IProbeKind
 {
-    private static readonly string[] Candidates = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE"];
     private static readonly string[] DefaultIgnored = ["HEAD", "OPTIONS"];
 
     public string Id => "wrong-method";
@@ -27,8 +25,8 @@ public sealed class WrongMethodProbe : IProbeKind
             yield break;
         }
 
-        var ignored = Ignored(context);
-        foreach (var method in Candidates.Where(m => !ignored.Contains(m) && declared.All(d => d.Method != m)))
+        var ignored = context.Rules.Probe(Id).IgnoreMethods ?? DefaultIgnored;
+        foreach (var method in HttpMethods.Standard.Where(m => !ignored.Contains(m) && declared.All(d => d.Method != m)))
         {
             var undeclared = new ApiOperation(method, operation.Path, new OpenApiOperation(), operation.Parameters, operation.Security, isUndeclared: true);
             var expected = ProbeTable.Expect(Id, undeclared, context);
@@ -42,17 +40,5 @@ public sealed class WrongMethodProbe : IProbeKind
             var request = template with { Method = method, Body = null, ContentType = null, Headers = template.Headers.Where(h => !h.Key.Equals("Accept", StringComparison.OrdinalIgnoreCase)).ToList() };
             yield return new Probe(Id, undeclared, [request], expected);
         }
-    }
-
-    private static HashSet<string> Ignored(PlanContext context)
-    {
-        var option = context.Rules.Probe("wrong-method").Options.GetValueOrDefault("ignoreMethods");
-        var names = option switch
-        {
-            YSequence list => list.Items.OfType<YScalar>().Select(s => s.Value.ToUpperInvariant()),
-            YScalar one => [one.Value.ToUpperInvariant()],
-            _ => DefaultIgnored,
-        };
-        return names.ToHashSet(StringComparer.Ordinal);
     }
 }

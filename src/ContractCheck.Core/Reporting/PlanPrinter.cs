@@ -11,7 +11,6 @@ public static class PlanPrinter
         console.MarkupLine($"[bold]Plan[/] for {Markup.Escape(spec.Title)} ({Markup.Escape(spec.Source)}, {(spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {Markup.Escape(spec.Version)}): {spec.Operations.Count} operations, {plan.Probes.Count} probes, {plan.RequestCount} requests, seed {plan.Seed}");
         foreach (var probe in plan.Probes)
         {
-            var expected = probe.Expected is null ? "" : $" [grey]→ expect {Markup.Escape(probe.Expected.ToString())}[/]";
             if (probe.SkipReason is { } reason)
             {
                 console.MarkupLine($"  [yellow]skip[/] {Markup.Escape(probe.Name)}: {Markup.Escape(reason)}");
@@ -22,7 +21,9 @@ public static class PlanPrinter
             {
                 var query = request.Query.Count == 0 ? "" : "?" + string.Join("&", request.Query.Select(q => q.Key + "=" + (redactor.IsSensitiveName(q.Key) ? Redactor.Mask : redactor.Text(q.Value))));
                 var body = request.Body is { Length: > 0 } b ? $" [grey]({b.Length} bytes {Markup.Escape(request.ContentType ?? "")})[/]" : "";
-                console.MarkupLine($"  {Markup.Escape(probe.DisplayName),-16} {request.Method,-7} {Markup.Escape(redactor.Text(request.PreviewPath + query))}{body}{expected}");
+                var step = request.Step is { } s ? $" [grey]{Markup.Escape(s)}[/]" : "";
+                var expected = (request.Expect ?? probe.Expected) is { } e ? $" [grey]→ expect {Markup.Escape(e.ToString())}[/]" : "";
+                console.MarkupLine($"  {Markup.Escape(probe.DisplayName),-16} {request.Method,-7} {Markup.Escape(redactor.Text(request.PreviewPath + query))}{body}{step}{expected}");
             }
         }
 

@@ -10,7 +10,7 @@ namespace ContractCheck.Core.Rules;
 /// </summary>
 public sealed class OperationSelector
 {
-    private static readonly string[] Methods = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY", "*"];
+    private static readonly string[] Methods = [.. HttpMethods.Standard, "QUERY", "*"];
 
     private readonly Regex? _method;
     private readonly Regex _name;

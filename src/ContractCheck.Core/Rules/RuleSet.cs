@@ -96,7 +96,8 @@ public sealed class RuleSet
         var selectors = Operations.Select(o => o.Selector)
             .Concat(RateLimits.Select(r => r.Operation))
             .Concat(Skip)
-            .Concat(Responses.SelectMany(r => r.Operations));
+            .Concat(Responses.SelectMany(r => r.Operations))
+            .Concat(Probes.Values.SelectMany(p => p.Operations));
         foreach (var selector in selectors.Where(s => !s.IsPattern))
         {
             if (!spec.Operations.Any(selector.Matches))

@@ -1,3 +1,4 @@
+using ContractCheck.Core.Spec;
 using ContractCheck.Core.Yaml;
 
 namespace ContractCheck.Core.Rules;
@@ -11,7 +12,7 @@ internal sealed class RulesParser
     public static readonly string[] TopLevelKeys =
         ["extends", "auth", "errors", "conventions", "rateLimit", "probes", "operations", "responses", "skip", "checks", "expect", "strict"];
 
-    private static readonly string[] ExpectKeys = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "create", "*", "status", "why", "read-after-delete", "delete-again"];
+    private static readonly string[] ExpectKeys = [.. HttpMethods.Standard, "create", "*", "status", "why", "read-after-delete", "delete-again", "recovery"];
 
     private readonly YamlRead _y;
     private readonly RulesVocabulary _vocabulary;
@@ -198,16 +199,25 @@ internal sealed class RulesParser
             RequireKnown(id, _vocabulary.ProbeIds, "probe");
             if (value is YScalar)
             {
-                fragment.Probes[id.Value] = new ProbeSettings(_y.Bool(value, $"probes.{id.Value}"), new Dictionary<string, YNode>(), _y.File);
+                fragment.Probes[id.Value] = new ProbeSettings(_y.Bool(value, $"probes.{id.Value}"));
                 continue;
             }
 
-            var allowed = _vocabulary.ProbeOptions[id.Value].Append("enabled").ToArray();
-            var options = _y.Map(value, $"probes.{id.Value}", allowed);
-            var enabled = options["enabled"] is not { } en || _y.Bool(en, $"probes.{id.Value}.enabled");
-            fragment.Probes[id.Value] = new ProbeSettings(enabled, options.Entries.Where(e => e.Key.Value != "enabled").ToDictionary(e => e.Key.Value, e => e.Value), _y.File);
+            var what = $"probes.{id.Value}";
+            var options = _y.Map(value, what, [.. _vocabulary.ProbeOptions[id.Value], "enabled"]);
+            fragment.Probes[id.Value] = new ProbeSettings(options["enabled"] is not { } en || _y.Bool(en, what + ".enabled"))
+            {
+                MaxCases = options["maxCases"] is { } max ? _y.Int(max, what + ".maxCases", 1, 1000) : null,
+                Formats = options["formats"] is { } formats ? _y.Bool(formats, what + ".formats") : null,
+                Operations = options["operations"] is { } ops ? _y.TextList(ops, what + ".operations").Select(o => OperationSelector.Parse(o.Value, _y.At(o.Node))).ToList() : [],
+                IgnoreMethods = options["ignoreMethods"] is { } ignored ? _y.TextList(ignored, what + ".ignoreMethods").Select(m => Method(m.Node, m.Value)).ToList() : null,
+            };
         }
     }
+
+    private string Method(YNode node, string text) =>
+        HttpMethods.Standard.FirstOrDefault(m => m.Equals(text, StringComparison.OrdinalIgnoreCase))
+        ?? throw _y.Error(node, $"'{text}' is not an HTTP method", DidYouMean.Hint(text.ToUpperInvariant(), HttpMethods.Standard));
 
     private ExpectTable Expect(YNode node)
     {

@@ -17,6 +17,9 @@ public readonly record struct StatusPattern
 
     public static StatusPattern Exact(int code) => new(code, 0);
 
+    /// <summary>A class pattern: <c>Class(2)</c> is 2xx.</summary>
+    public static StatusPattern Class(int digit) => new(0, digit);
+
     public static bool TryParse(string text, out StatusPattern pattern)
     {
         pattern = default;
