@@ -106,6 +106,10 @@ public class RulesLoaderTests
     [TestCase("extends: [builtin:htp]\n", "rules.yaml:1:11", "no built-in rules set 'builtin:htp'")]
     [TestCase("operations:\n  getItem:\n    parms: {id: 1}\n", "rules.yaml:3:5", "unknown key 'parms'")]
     [TestCase("responses:\n  - status: 200\n    require: {json: {'$.a..b': 1}}\n", "rules.yaml:3:22", "is not a JSON path")]
+    [TestCase("probes:\n  invalid-body: {maxCases: many}\n", "rules.yaml:2:28", "probes.invalid-body.maxCases must be a whole number")]
+    [TestCase("probes:\n  invalid-body: {formats: sometimes}\n", "rules.yaml:2:27", "probes.invalid-body.formats must be true or false")]
+    [TestCase("probes:\n  wrong-method: {ignoreMethods: [HEAD, FETCH]}\n", "rules.yaml:2:40", "'FETCH' is not an HTTP method")]
+    [TestCase("probes:\n  wrong-method: {retries: 2}\n", "rules.yaml:2:18", "unknown key 'retries' in probes.wrong-method")]
     public void Load_BadInput_OneErrorWithFileLineColumn(string yaml, string place, string message)
     {
         var e = Error(yaml);
@@ -140,6 +144,18 @@ public class RulesLoaderTests
         var e = Assert.Throws<ContractCheckException>(() => rules.Validate(spec))!;
 
         Assert.That(e.Location!.ToString(), Is.EqualTo("rules.yaml:2:3"));
+        Assert.That(e.Hint, Is.EqualTo("did you mean 'createTodo'?"));
+    }
+
+    [Test]
+    public void Validate_UnknownDuplicateCreateOperation_IsAnErrorAtItsPlace()
+    {
+        var spec = new SpecLoader().Load(Repository.Path("examples", "TodoApi", "openapi.yaml"));
+        var rules = Loader().LoadText("probes:\n  duplicate-create:\n    operations: [createTodos]\n", "rules.yaml");
+
+        var e = Assert.Throws<ContractCheckException>(() => rules.Validate(spec))!;
+
+        Assert.That(e.Location!.ToString(), Is.EqualTo("rules.yaml:3:18"));
         Assert.That(e.Hint, Is.EqualTo("did you mean 'createTodo'?"));
     }
 
