@@ -56,7 +56,14 @@ public static class JsonEquality
         JsonObject o => "{" + string.Join(",", o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonSerializer.Serialize(p.Key) + ":" + Canonical(p.Value))) + "}",
         JsonArray a => "[" + string.Join(",", a.Select(Canonical)) + "]",
         JsonValue v when SchemaValues.IsNullSentinel(v) => "null",
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => Numbers.Decimal(v) is { } d ? d.ToString(CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.') : v.ToJsonString(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => Numbers.Decimal(v) is { } d ? Canonical(d) : v.ToJsonString(),
         _ => node.ToJsonString(),
     };
+
+    // 1.50 and 1.5 alike; only a fraction's trailing zeros go (100 stays 100).
+    private static string Canonical(decimal number)
+    {
+        var text = number.ToString(CultureInfo.InvariantCulture);
+        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
+    }
 }

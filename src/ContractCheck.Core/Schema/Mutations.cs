@@ -39,7 +39,7 @@ public sealed class Mutations
 
     private void Collect(IOpenApiSchema schema, JsonNode? node, string pointer, JsonNode? root, List<Mutation> cases, int depth)
     {
-        schema = Resolve(schema);
+        schema = SchemaMerge.Resolve(schema);
         if (node is not JsonObject obj || depth > MaxDepth)
         {
             return;
@@ -70,7 +70,7 @@ public sealed class Mutations
 
             var at = pointer + "/" + Pointer.Escape(name);
             var label = Label(pointer, name);
-            var resolved = Resolve(property);
+            var resolved = SchemaMerge.Resolve(property);
             if (WrongType(resolved) is var (wrong, shown))
             {
                 cases.Add(Change(root, pointer, o => o[name] = wrong, $"'{label}' has the wrong type ({shown})", "type", at));
@@ -129,7 +129,7 @@ public sealed class Mutations
             yield return (text, $"does not match its pattern {pattern}", "pattern");
         }
 
-        if (_formats && schema.Format is { } format && BreakableFormats.Contains(format) && ViewType(schema) == JsonSchemaType.String)
+        if (_formats && schema.Format is { } format && BreakableFormats.Contains(format) && ValueGenerator.Kind(schema) == JsonSchemaType.String)
         {
             yield return ("not-a-" + format, $"is not a valid {format}", "format");
         }
@@ -200,9 +200,8 @@ public sealed class Mutations
     }
 
     private static JsonNode Number(IOpenApiSchema schema, decimal value) =>
-        ViewType(schema) == JsonSchemaType.Integer ? JsonValue.Create((long)Math.Floor(value)) : JsonValue.Create(value);
+        ValueGenerator.Kind(schema) == JsonSchemaType.Integer ? JsonValue.Create((long)Math.Floor(value)) : JsonValue.Create(value);
 
-    private static JsonSchemaType ViewType(IOpenApiSchema schema) => ValueGenerator.Kind(schema);
 
     private static Mutation Change(JsonNode? root, string pointer, Action<JsonObject> change, string description, string keyword, string at)
     {
@@ -215,21 +214,11 @@ public sealed class Mutations
         return new Mutation(description, keyword, at, copy);
     }
 
-    private static IOpenApiSchema Resolve(IOpenApiSchema schema)
-    {
-        while (schema is OpenApiSchemaReference { Target: { } target } && !ReferenceEquals(target, schema))
-        {
-            schema = target;
-        }
-
-        return schema;
-    }
-
     // Properties and required names of the schema and the allOf parts it merges.
     private static Dictionary<string, IOpenApiSchema> AllProperties(IOpenApiSchema schema)
     {
         var all = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
-        foreach (var part in (schema.AllOf ?? []).Select(Resolve).Append(schema))
+        foreach (var part in (schema.AllOf ?? []).Select(SchemaMerge.Resolve).Append(schema))
         {
             foreach (var (name, property) in part.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
@@ -241,7 +230,7 @@ public sealed class Mutations
     }
 
     private static IEnumerable<string> AllRequired(IOpenApiSchema schema) =>
-        (schema.AllOf ?? []).Select(Resolve).Append(schema).SelectMany(s => s.Required ?? new HashSet<string>()).Distinct();
+        (schema.AllOf ?? []).Select(SchemaMerge.Resolve).Append(schema).SelectMany(s => s.Required ?? new HashSet<string>()).Distinct();
 
     private static string Label(string pointer, string name) => Path(pointer + "/" + Pointer.Escape(name));
 

@@ -469,9 +469,10 @@ public sealed partial class SchemaValidator
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < array.Count; i++)
             {
-                if (!seen.TryAdd(JsonEquality.Canonical(array[i]), i))
+                var key = JsonEquality.Canonical(array[i]);
+                if (!seen.TryAdd(key, i))
                 {
-                    return (seen[JsonEquality.Canonical(array[i])], i);
+                    return (seen[key], i);
                 }
             }
 

@@ -79,7 +79,7 @@ public sealed partial class SchemaValidator
             return null;
         }
 
-        var name = Uri.UnescapeDataString(reference[prefix.Length..]).Replace("~1", "/").Replace("~0", "~");
+        var name = Spec.Pointer.Unescape(Uri.UnescapeDataString(reference[prefix.Length..]));
         return _document?.Components?.Schemas?.TryGetValue(name, out var schema) == true ? schema : null;
     }
 
@@ -104,8 +104,6 @@ public sealed partial class SchemaValidator
     /// <summary>A schema place, restarting at a component's pointer when a reference is followed.</summary>
     internal sealed record SchemaRef(SchemaRef? Parent, string Segment, string? Second = null)
     {
-        public static readonly SchemaRef Root = new(null, "#");
-
         /// <summary>Second segment of a root that names a component: its pointer is made only when an error needs it.</summary>
         public const string ComponentMarker = "\u0000component";
 

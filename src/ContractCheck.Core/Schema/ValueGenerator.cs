@@ -97,32 +97,7 @@ public sealed class ValueGenerator
     }
 
     /// <summary>The value the spec itself offers: example, examples, default, or the first non-null enum value.</summary>
-    public static JsonNode? Given(IOpenApiSchema schema)
-    {
-#pragma warning disable CS0618 // OpenAPI 3.0 documents write the singular 'example'; the library keeps it there.
-        if (schema.Example is { } example && !SchemaValues.IsNullSentinel(example))
-#pragma warning restore CS0618
-        {
-            return SchemaValues.Clean(example);
-        }
-
-        if (schema.Examples?.FirstOrDefault(e => e is not null && !SchemaValues.IsNullSentinel(e)) is { } first)
-        {
-            return SchemaValues.Clean(first);
-        }
-
-        if (schema.Default is { } d && !SchemaValues.IsNullSentinel(d))
-        {
-            return SchemaValues.Clean(d);
-        }
-
-        if (schema.Enum?.FirstOrDefault(e => e is not null && !SchemaValues.IsNullSentinel(e)) is { } value)
-        {
-            return SchemaValues.Clean(value);
-        }
-
-        return null;
-    }
+    public static JsonNode? Given(IOpenApiSchema schema) => GivenValues(schema).FirstOrDefault();
 
     /// <summary>The one type a value is made as; untyped schemas are read from their keywords.</summary>
     public static JsonSchemaType Kind(IOpenApiSchema schema)

@@ -22,7 +22,7 @@ public sealed class ApiSpec
     /// <summary>The version string the document declares: "2.0", "3.0.3", "3.1.0".</summary>
     public string Version { get; }
 
-    public bool IsSwagger2 => Version.StartsWith('2');
+    public bool IsSwagger2 => SpecVersion.IsSwagger2(Version);
 
     public IReadOnlyList<ApiOperation> Operations { get; }
 

@@ -34,7 +34,7 @@ internal sealed partial class RefBundler
     {
         _root = root;
         _rootUri = rootUri;
-        _isV2 = version.StartsWith('2');
+        _isV2 = SpecVersion.IsSwagger2(version);
         _normalizer = new SchemaNormalizer(version, warnings, (pointer, node) => Hoist(_rootUri, pointer, node), source);
         _loadExternal = loadExternal;
         _warnings = warnings;

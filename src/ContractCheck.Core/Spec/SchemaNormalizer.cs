@@ -27,7 +27,7 @@ internal sealed class SchemaNormalizer
     public SchemaNormalizer(string version, List<SpecDiagnostic> warnings, Func<string, JsonNode, string> hoist, string source = "spec")
     {
         _source = source;
-        _is31 = !version.StartsWith('2') && !version.StartsWith("3.0", StringComparison.Ordinal);
+        _is31 = SpecVersion.Is31OrLater(version);
         _warnings = warnings;
         _hoist = hoist;
     }

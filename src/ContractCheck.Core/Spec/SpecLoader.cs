@@ -134,7 +134,7 @@ public sealed class SpecLoader
     // The walk is needed for more than references: 3.1 documents may hold boolean schemas and const,
     // and 3.0 ones may use 3.1 keyword forms; without any of these, a text scan of the references decides.
     private static bool NeedsWalk(string version, string text) =>
-        !version.StartsWith('2') && !version.StartsWith("3.0", StringComparison.Ordinal)
+        SpecVersion.Is31OrLater(version)
         || text.Contains("exclusiveM", StringComparison.Ordinal)
         || text.Contains("\"const\"", StringComparison.Ordinal)
         || text.Contains("const:", StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class SpecLoader
     // Microsoft.OpenApi 3.11 reports uniqueItems on Swagger 2.0 parameters as invalid; 2.0 allows it
     // (kubernetes-swagger.json gets 2,341 of these). A false message is noise, not a warning.
     private static bool IsLibraryNoise(OpenApiError error, string version) =>
-        version.StartsWith('2') && error.Message.StartsWith("uniqueItems is not a valid property", StringComparison.Ordinal);
+        SpecVersion.IsSwagger2(version) && error.Message.StartsWith("uniqueItems is not a valid property", StringComparison.Ordinal);
 
     private static SpecDiagnostic ToDiagnostic(OpenApiError error)
     {

@@ -6,6 +6,12 @@ namespace ContractCheck.Core.Spec;
 /// <summary>Reads and checks the version field of an OpenAPI or Swagger document.</summary>
 public static class SpecVersion
 {
+    /// <summary>True for Swagger 2.0, as <see cref="Detect"/> writes it.</summary>
+    public static bool IsSwagger2(string version) => version.StartsWith('2');
+
+    /// <summary>True for OpenAPI 3.1 and later: full JSON Schema (type arrays, numeric exclusive bounds, const, boolean schemas).</summary>
+    public static bool Is31OrLater(string version) => !IsSwagger2(version) && !version.StartsWith("3.0", StringComparison.Ordinal);
+
     public static string Detect(JsonObject root, string source)
     {
         if (root["openapi"] is { } openapi)

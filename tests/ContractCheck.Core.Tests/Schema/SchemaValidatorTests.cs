@@ -49,10 +49,25 @@ public class SchemaValidatorTests
               properties:
                 children: {type: array, items: {$ref: '#/components/schemas/Tree'}}
                 name: {type: string, maxLength: 3}
+            Ids:
+              type: array
+              uniqueItems: true
+              items: {type: number}
         """, "v.yaml");
 
     private static IReadOnlyList<SchemaError> Validate(string schema, string json, ValidationDirection direction = ValidationDirection.None) =>
         new SchemaValidator(Spec.Document, new ValidationOptions(direction)).Validate(JsonNode.Parse(json), Spec.Document.Components!.Schemas![schema], "#/components/schemas/" + schema);
+
+    [Test]
+    public void Validate_UniqueItems_LongArraysCompareNumbersByValue()
+    {
+        // Past 32 items uniqueness is decided by hashing a canonical text: 1, 10 and 40 must stay apart from 1, 4; 1.50 and 1.5 must not.
+        var distinct = "[" + string.Join(",", Enumerable.Range(1, 40)) + "]";
+        var repeated = "[" + string.Join(",", Enumerable.Range(100, 40)) + ",1.50,1.5]";
+
+        Assert.That(Validate("Ids", distinct), Is.Empty);
+        Assert.That(Validate("Ids", repeated).Select(e => e.Message), Is.EqualTo(new[] { "items 40 and 41 are equal" }));
+    }
 
     [Test]
     public void Validate_NestedWrongType_NamesPathLocationAndReason()
