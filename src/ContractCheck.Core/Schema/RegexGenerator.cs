@@ -59,7 +59,6 @@ public sealed class RegexGenerator
     private void Alternation(StringBuilder sb)
     {
         var branches = new List<StringBuilder> { new() };
-        var chosen = -1;
         while (_at < _pattern.Length && _pattern[_at] != ')')
         {
             if (_pattern[_at] == '|')
@@ -72,8 +71,7 @@ public sealed class RegexGenerator
             Quantified(branches[^1]);
         }
 
-        chosen = _random.Next(branches.Count);
-        sb.Append(branches[chosen]);
+        sb.Append(branches[_random.Next(branches.Count)]);
     }
 
     private void Quantified(StringBuilder sb)
@@ -89,7 +87,6 @@ public sealed class RegexGenerator
         }
 
         var count = min + _random.Next(Math.Max(1, max - min + 1));
-        var end = _at;
         for (var i = 0; i < count; i++)
         {
             if (i == 0)
@@ -105,11 +102,6 @@ public sealed class RegexGenerator
             Atom(again);
             _at = saved;
             sb.Append(again);
-        }
-
-        if (count == 0)
-        {
-            _at = end;
         }
     }
 

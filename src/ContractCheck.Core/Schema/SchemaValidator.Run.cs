@@ -131,22 +131,22 @@ public sealed partial class SchemaValidator
         {
             var ok = true;
             var shown = value.ToJsonString();
-            if (view.HasMinimum && Numbers.Compare(value, view.MinimumDecimal, view.MinimumDouble) < 0)
+            if (view.Minimum is { } minimum && Numbers.Compare(value, minimum.Decimal, minimum.Double) < 0)
             {
                 ok = Fail(at, where?.Child("minimum"), $"{shown} is less than the minimum {schema.Minimum}");
             }
 
-            if (view.HasMaximum && Numbers.Compare(value, view.MaximumDecimal, view.MaximumDouble) > 0)
+            if (view.Maximum is { } maximum && Numbers.Compare(value, maximum.Decimal, maximum.Double) > 0)
             {
                 ok = Fail(at, where?.Child("maximum"), $"{shown} is more than the maximum {schema.Maximum}");
             }
 
-            if (view.HasExclusiveMinimum && Numbers.Compare(value, view.ExclusiveMinimumDecimal, view.ExclusiveMinimumDouble) <= 0)
+            if (view.ExclusiveMinimum is { } above && Numbers.Compare(value, above.Decimal, above.Double) <= 0)
             {
                 ok = Fail(at, where?.Child("exclusiveMinimum"), $"{shown} is not more than {schema.ExclusiveMinimum}");
             }
 
-            if (view.HasExclusiveMaximum && Numbers.Compare(value, view.ExclusiveMaximumDecimal, view.ExclusiveMaximumDouble) >= 0)
+            if (view.ExclusiveMaximum is { } below && Numbers.Compare(value, below.Decimal, below.Double) >= 0)
             {
                 ok = Fail(at, where?.Child("exclusiveMaximum"), $"{shown} is not less than {schema.ExclusiveMaximum}");
             }

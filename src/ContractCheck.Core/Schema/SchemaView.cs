@@ -15,14 +15,10 @@ internal sealed class SchemaView
 
     private SchemaView(IOpenApiSchema schema)
     {
-        (MinimumDecimal, MinimumDouble) = Bound(schema.Minimum);
-        (MaximumDecimal, MaximumDouble) = Bound(schema.Maximum);
-        (ExclusiveMinimumDecimal, ExclusiveMinimumDouble) = Bound(schema.ExclusiveMinimum);
-        (ExclusiveMaximumDecimal, ExclusiveMaximumDouble) = Bound(schema.ExclusiveMaximum);
-        HasMinimum = schema.Minimum is not null;
-        HasMaximum = schema.Maximum is not null;
-        HasExclusiveMinimum = schema.ExclusiveMinimum is not null;
-        HasExclusiveMaximum = schema.ExclusiveMaximum is not null;
+        Minimum = NumericBound.Parse(schema.Minimum);
+        Maximum = NumericBound.Parse(schema.Maximum);
+        ExclusiveMinimum = NumericBound.Parse(schema.ExclusiveMinimum);
+        ExclusiveMaximum = NumericBound.Parse(schema.ExclusiveMaximum);
         Pattern = schema.Pattern is { } p ? EcmaRegex.Get(p) : null;
         Enum = schema.Enum?.Select(SchemaValues.Clean).ToList();
         PatternProperties = schema.PatternProperties?.Select(kv => (EcmaRegex.Get(kv.Key), kv.Value)).Where(x => x.Item1 is not null).Select(x => (x.Item1!, x.Value)).ToList();
@@ -31,29 +27,13 @@ internal sealed class SchemaView
             : null;
     }
 
-    public decimal? MinimumDecimal { get; }
+    public NumericBound? Minimum { get; }
 
-    public double MinimumDouble { get; }
+    public NumericBound? Maximum { get; }
 
-    public decimal? MaximumDecimal { get; }
+    public NumericBound? ExclusiveMinimum { get; }
 
-    public double MaximumDouble { get; }
-
-    public decimal? ExclusiveMinimumDecimal { get; }
-
-    public double ExclusiveMinimumDouble { get; }
-
-    public decimal? ExclusiveMaximumDecimal { get; }
-
-    public double ExclusiveMaximumDouble { get; }
-
-    public bool HasMinimum { get; }
-
-    public bool HasMaximum { get; }
-
-    public bool HasExclusiveMinimum { get; }
-
-    public bool HasExclusiveMaximum { get; }
+    public NumericBound? ExclusiveMaximum { get; }
 
     public Regex? Pattern { get; }
 
@@ -76,14 +56,12 @@ internal sealed class SchemaView
 
     private sealed record Box(IOpenApiSchema? Schema);
 
-    private static (decimal?, double) Bound(string? text)
+    /// <summary>A bound the model keeps as text, parsed once: exactly where a decimal holds it, else as a double.</summary>
+    internal sealed record NumericBound(decimal? Decimal, double Double)
     {
-        if (text is null)
-        {
-            return (null, double.NaN);
-        }
-
-        var d = SchemaValues.Number(text);
-        return (d, double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f) ? f : double.NaN);
+        public static NumericBound? Parse(string? text) =>
+            text is null
+                ? null
+                : new(SchemaValues.Number(text), double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f) ? f : double.NaN);
     }
 }

@@ -206,7 +206,7 @@ public sealed class ValueGenerator
         // Required names without a property schema still need a value; readOnly ones are never sent.
         foreach (var name in required.Where(r => !obj.ContainsKey(r) && !properties.ContainsKey(r)))
         {
-            obj[name] = schema.AdditionalProperties is { } extra ? Generate(extra, depth + 1) : JsonValue.Create("value");
+            obj[name] = Extra();
         }
 
         // minProperties: optional properties first, then extra ones where the schema allows them.
@@ -218,10 +218,13 @@ public sealed class ValueGenerator
 
         for (var i = 1; obj.Count < (schema.MinProperties ?? 0) && schema.AdditionalPropertiesAllowed && i < 64; i++)
         {
-            obj["extra" + i] = schema.AdditionalProperties is { } extra ? Generate(extra, depth + 1) : JsonValue.Create("value");
+            obj["extra" + i] = Extra();
         }
 
         return obj;
+
+        // A value for a name the schema does not describe: of additionalProperties' schema where it has one.
+        JsonNode? Extra() => schema.AdditionalProperties is { } extra ? Generate(extra, depth + 1) : JsonValue.Create("value");
     }
 
     private JsonArray Array(IOpenApiSchema schema, int depth)

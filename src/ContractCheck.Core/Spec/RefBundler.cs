@@ -30,12 +30,12 @@ internal sealed partial class RefBundler
     // message or a hoisted schema needs one (building strings for every node doubled the loader's cost).
     private readonly List<string> _path = [];
 
-    public RefBundler(JsonObject root, Uri rootUri, string version, Func<Uri, JsonNode?> loadExternal, List<SpecDiagnostic> warnings, string source = "spec")
+    public RefBundler(JsonObject root, Uri rootUri, string version, Func<Uri, JsonNode?> loadExternal, List<SpecDiagnostic> warnings, string source)
     {
         _root = root;
         _rootUri = rootUri;
         _isV2 = SpecVersion.IsSwagger2(version);
-        _normalizer = new SchemaNormalizer(version, warnings, (pointer, node) => Hoist(_rootUri, pointer, node), source);
+        _normalizer = new SchemaNormalizer(version, warnings, () => CurrentPointer, document => document == rootUri ? source : Display(document), Hoist);
         _loadExternal = loadExternal;
         _warnings = warnings;
         _documents[Key(rootUri)] = root;
@@ -90,14 +90,14 @@ internal sealed partial class RefBundler
             return node;
         }
 
-        if (slot == Slot.Schema && _normalizer.Replace(node, key, CurrentPointerLazy) is { } replacement)
+        if (slot == Slot.Schema && SchemaNormalizer.Replace(node, key) is { } replacement)
         {
             node = replacement;
         }
 
         if (slot == Slot.Schema && node is JsonObject schema)
         {
-            _normalizer.Normalize(schema, CurrentPointerLazy);
+            _normalizer.Normalize(schema, document);
             Mapping(schema, document);
         }
 
@@ -115,7 +115,7 @@ internal sealed partial class RefBundler
                         continue;
                     }
 
-                    _path.Add(childKey.Contains('/') || childKey.Contains('~') ? Pointer.Escape(childKey) : childKey);
+                    _path.Add(Pointer.Escape(childKey));
                     var replaced = Visit(child, document, childSlot, childKey, inlineDepth);
                     _path.RemoveAt(_path.Count - 1);
                     if (!ReferenceEquals(replaced, child))
@@ -146,8 +146,6 @@ internal sealed partial class RefBundler
                 return node;
         }
     }
-
-    private Func<string> CurrentPointerLazy => () => CurrentPointer;
 
     // Discriminator mapping values are references written as plain strings; they get the same treatment.
     private void Mapping(JsonObject schema, Uri document)

@@ -15,25 +15,31 @@ namespace ContractCheck.Core.Spec;
 /// </summary>
 internal sealed class SchemaNormalizer
 {
-    private readonly bool _is31;
-    private readonly List<SpecDiagnostic> _warnings;
-    private readonly Func<string, JsonNode, string> _hoist;
-
     private static readonly string[] Booleans = ["nullable", "readOnly", "writeOnly", "uniqueItems", "deprecated"];
     private static readonly string[] Numbers = ["minimum", "maximum", "multipleOf"];
 
-    private readonly string _source;
+    private readonly bool _is31;
+    private readonly List<SpecDiagnostic> _warnings;
+    private readonly Func<string> _pointer;
+    private readonly Func<Uri, string> _sourceOf;
+    private readonly Func<Uri, string, JsonNode, string> _hoist;
 
-    public SchemaNormalizer(string version, List<SpecDiagnostic> warnings, Func<string, JsonNode, string> hoist, string source = "spec")
+    /// <param name="version">The document's OpenAPI version: 3.0 and 3.1 forms are rewritten the other way round.</param>
+    /// <param name="warnings">Where rewrites the reader of the spec should know about are said.</param>
+    /// <param name="pointer">The pointer of the schema being normalized, in its own document; made only when a message needs it.</param>
+    /// <param name="sourceOf">A document's name as messages show it.</param>
+    /// <param name="hoist">Makes a subschema a component and answers the reference to it.</param>
+    public SchemaNormalizer(string version, List<SpecDiagnostic> warnings, Func<string> pointer, Func<Uri, string> sourceOf, Func<Uri, string, JsonNode, string> hoist)
     {
-        _source = source;
         _is31 = SpecVersion.Is31OrLater(version);
         _warnings = warnings;
+        _pointer = pointer;
+        _sourceOf = sourceOf;
         _hoist = hoist;
     }
 
     /// <summary>A boolean schema's object form, or null when the node is not one (additionalProperties keeps its boolean).</summary>
-    public JsonNode? Replace(JsonNode node, string key, Func<string> pointer)
+    public static JsonNode? Replace(JsonNode node, string key)
     {
         if (node is not JsonValue value || value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False) || key is "additionalProperties" or "unevaluatedProperties")
         {
@@ -48,7 +54,7 @@ internal sealed class SchemaNormalizer
     // Keywords that only describe; beside a $ref they change nothing the validator checks.
     private static readonly HashSet<string> Annotations = ["$ref", "description", "summary", "title", "$comment", "deprecated", "example", "examples", "externalDocs", "xml", "default"];
 
-    public void Normalize(JsonObject schema, Func<string> pointer)
+    public void Normalize(JsonObject schema, Uri document)
     {
         // 3.1: keywords beside $ref apply too; the library keeps only annotations there, so the
         // reference moves into allOf and the keywords stay on the schema.
@@ -76,7 +82,7 @@ internal sealed class SchemaNormalizer
             }
             else
             {
-                throw Wrong(pointer, key, node, "a whole number of 0 or more");
+                throw Wrong(document, key, node, "a whole number of 0 or more");
             }
         }
 
@@ -84,7 +90,7 @@ internal sealed class SchemaNormalizer
         {
             if (schema.TryGetPropertyValue(key, out var node) && node is not null && node.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
             {
-                throw Wrong(pointer, key, node, "true or false");
+                throw Wrong(document, key, node, "true or false");
             }
         }
 
@@ -92,7 +98,7 @@ internal sealed class SchemaNormalizer
         {
             if (schema.TryGetPropertyValue(key, out var node) && node is not null && node.GetValueKind() != JsonValueKind.Number)
             {
-                throw Wrong(pointer, key, node, "a number");
+                throw Wrong(document, key, node, "a number");
             }
         }
 
@@ -119,8 +125,8 @@ internal sealed class SchemaNormalizer
             }
         }
 
-        Exclusive(schema, "exclusiveMinimum", "minimum", pointer);
-        Exclusive(schema, "exclusiveMaximum", "maximum", pointer);
+        Exclusive(schema, "exclusiveMinimum", "minimum", document);
+        Exclusive(schema, "exclusiveMaximum", "maximum", document);
 
         if (_is31 && schema["prefixItems"] is JsonArray prefix)
         {
@@ -128,16 +134,16 @@ internal sealed class SchemaNormalizer
             {
                 if (prefix[i] is { } item && !(item is JsonObject { Count: 1 } o && o.ContainsKey("$ref")))
                 {
-                    prefix[i] = new JsonObject { ["$ref"] = _hoist(pointer() + "/prefixItems/" + i, item) };
+                    prefix[i] = new JsonObject { ["$ref"] = _hoist(document, _pointer() + "/prefixItems/" + i, item) };
                 }
             }
         }
     }
 
-    private ContractCheckException Wrong(Func<string> pointer, string key, JsonNode value, string expected) =>
-        new($"'{key}' must be {expected}, not {value.ToJsonString()}", new SourceLocation(_source, Pointer: pointer() + "/" + key), $"write {key} as {expected}");
+    private ContractCheckException Wrong(Uri document, string key, JsonNode value, string expected) =>
+        new($"'{key}' must be {expected}, not {value.ToJsonString()}", new SourceLocation(_sourceOf(document), Pointer: _pointer() + "/" + key), $"write {key} as {expected}");
 
-    private void Exclusive(JsonObject schema, string exclusive, string bound, Func<string> pointer)
+    private void Exclusive(JsonObject schema, string exclusive, string bound, Uri document)
     {
         if (!schema.TryGetPropertyValue(exclusive, out var value) || value is null)
         {
@@ -150,7 +156,7 @@ internal sealed class SchemaNormalizer
             // 3.1 form in a 3.0 document: "exclusiveMinimum: 3" means "minimum: 3, exclusiveMinimum: true".
             schema[bound] = value.DeepClone();
             schema[exclusive] = true;
-            _warnings.Add(new SpecDiagnostic($"'{exclusive}: {value.ToJsonString()}' is the OpenAPI 3.1 form; read as '{bound}: {value.ToJsonString()}, {exclusive}: true' in this 3.0 document", pointer()));
+            _warnings.Add(new SpecDiagnostic($"'{exclusive}: {value.ToJsonString()}' is the OpenAPI 3.1 form; read as '{bound}: {value.ToJsonString()}, {exclusive}: true' in this 3.0 document ({_sourceOf(document)})", _pointer()));
         }
         else if (_is31 && kind is JsonValueKind.True or JsonValueKind.False)
         {

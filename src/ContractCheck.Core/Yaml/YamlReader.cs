@@ -22,8 +22,7 @@ public static class YamlReader
         var parser = new Parser(new StringReader(text));
         try
         {
-            var root = Build(parser, fileName, out nodes);
-            return root;
+            return Build(parser, fileName, out nodes);
         }
         catch (InvalidOperationException)
         {
@@ -50,12 +49,10 @@ public static class YamlReader
         var stack = new Stack<Frame>();
         YNode? root = null;
         var documents = 0;
-
-        var count = 0;
         while (parser.MoveNext())
         {
             var ev = parser.Current!;
-            count++;
+            nodes++;
             switch (ev)
             {
                 case DocumentStart:
@@ -93,7 +90,6 @@ public static class YamlReader
             }
         }
 
-        nodes = count;
         return root;
 
         void Open(YNode node, AnchorName anchor, Mark start)

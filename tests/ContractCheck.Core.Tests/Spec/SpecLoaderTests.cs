@@ -75,6 +75,19 @@ public class SpecLoaderTests
         Assert.That(spec.Warnings, Is.Empty);
     }
 
+    [Test]
+    public void Load_WrongKeywordInAnExternalFile_NamesThatFileAndItsPointer()
+    {
+        File.WriteAllText(Path.Combine(_dir, "schemas.yaml"), "Item:\n  type: object\n  properties:\n    name: {type: string, minLength: short}\n");
+        File.WriteAllText(Path.Combine(_dir, "api.yaml"), Minimal.Replace("#/components/schemas/Items", "schemas.yaml#/Item"));
+
+        var e = Assert.Throws<ContractCheckException>(() => new SpecLoader().Load(Path.Combine(_dir, "api.yaml")))!;
+
+        Assert.That(e.Message, Is.EqualTo("'minLength' must be a whole number of 0 or more, not \"short\""));
+        Assert.That(e.Location!.File, Is.EqualTo(Path.Combine(_dir, "schemas.yaml")));
+        Assert.That(e.Location.Pointer, Is.EqualTo("/Item/properties/name/minLength"));
+    }
+
     [TestCase("just: text\n", "no 'openapi' or 'swagger' field")]
     [TestCase("openapi: 4.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n", "unsupported OpenAPI version '4.0.0'")]
     [TestCase("swagger: '1.2'\n", "unsupported Swagger version '1.2'")]
