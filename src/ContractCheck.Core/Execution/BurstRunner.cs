@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using ContractCheck.Core.Probes;
 
 namespace ContractCheck.Core.Execution;
@@ -12,8 +11,6 @@ namespace ContractCheck.Core.Execution;
 /// </summary>
 public sealed class BurstRunner
 {
-    private const int SampleBodyBytes = 64 * 1024;
-
     private readonly ExecutorOptions _options;
 
     public BurstRunner(ExecutorOptions options)
@@ -26,20 +23,7 @@ public sealed class BurstRunner
     public async Task<(BurstResult Result, IReadOnlyList<Exchange> Samples)> RunAsync(Probe probe, SentRequest request, PlannedRequest planned, CancellationToken cancellationToken)
     {
         var settings = probe.Burst!;
-        using var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            ConnectTimeout = _options.ConnectTimeout,
-            AutomaticDecompression = DecompressionMethods.None,
-            MaxConnectionsPerServer = settings.Concurrency,
-        };
-        if (_options.Insecure)
-        {
-            handler.SslOptions = new System.Net.Security.SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true };
-        }
-
-        using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(HttpTransport.CreateHandler(_options, settings.Concurrency)) { Timeout = Timeout.InfiniteTimeSpan };
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(settings.Within * 3 + TimeSpan.FromSeconds(15));
 
@@ -49,7 +33,6 @@ public sealed class BurstRunner
         var samples = new System.Collections.Concurrent.ConcurrentDictionary<int, Exchange>();
         var next = -1;
         var clock = Stopwatch.StartNew();
-        var method = new HttpMethod(request.Method);
 
         async Task Worker()
         {
@@ -60,44 +43,15 @@ public sealed class BurstRunner
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var message = new HttpRequestMessage(method, request.Url);
-                    if (request.Body is not null)
-                    {
-                        message.Content = new ByteArrayContent(request.Body);
-                        if (planned.ContentType is not null)
-                        {
-                            message.Content.Headers.TryAddWithoutValidation("Content-Type", planned.ContentType);
-                        }
-                    }
-
-                    foreach (var (name, value) in request.Headers)
-                    {
-                        if (!message.Headers.TryAddWithoutValidation(name, value))
-                        {
-                            message.Content ??= new ByteArrayContent([]);
-                            message.Content.Headers.TryAddWithoutValidation(name, value);
-                        }
-                    }
-
+                    using var message = HttpTransport.ToMessage(request, planned.ContentType);
                     using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, bound.Token);
                     var status = (int)response.StatusCode;
                     var kind = status / 100 * 100 + (status == settings.ExpectStatus ? 1 : 0);
-                    var keep = !samples.ContainsKey(kind);
-                    var body = keep ? new MemoryStream() : null;
-                    await using (var stream = await response.Content.ReadAsStreamAsync(bound.Token))
-                    {
-                        int read;
-                        while ((read = await stream.ReadAsync(buffer, bound.Token)) > 0)
-                        {
-                            if (body is not null && body.Length < SampleBodyBytes)
-                            {
-                                body.Write(buffer, 0, (int)Math.Min(read, SampleBodyBytes - body.Length));
-                            }
-                        }
-                    }
 
+                    // The first answer of each kind is read whole, as any other probe's is; the rest are drained and counted.
+                    var keep = !samples.ContainsKey(kind);
+                    var received = keep ? await HttpTransport.ReadAsync(response, _options.MaxBodyBytes, bound.Token) : await DrainAsync(response, status, buffer, bound.Token);
                     latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    var received = keep ? Whole(response, status, body!.ToArray()) : Limiting(response, status);
                     answers[i] = new Answer(status, RateLimitHeaders.HasValidRetryAfter(received), Limits(received), clock.Elapsed);
                     if (keep)
                     {
@@ -108,7 +62,7 @@ public sealed class BurstRunner
                 {
                     throw;
                 }
-                catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
+                catch (Exception e) when (e is HttpRequestException or IOException or InvalidDataException or OperationCanceledException)
                 {
                     latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     errors[i] = bound.IsCancellationRequested ? "the burst's time bound ended" : e.Message;
@@ -141,17 +95,16 @@ public sealed class BurstRunner
     private static readonly string[] LimitingHeaders =
         ["Retry-After", "Date", "RateLimit", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
 
-    private static ReceivedResponse Whole(HttpResponseMessage response, int status, byte[] body)
-    {
-        var headers = response.Headers.Concat(response.Content.Headers)
-            .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))
-            .ToList();
-        return new ReceivedResponse(status, response.ReasonPhrase, response.Version.ToString(), headers, body, false);
-    }
-
     // Only the headers the burst checks read: most answers of a burst are counted, not kept.
-    private static ReceivedResponse Limiting(HttpResponseMessage response, int status)
+    private static async Task<ReceivedResponse> DrainAsync(HttpResponseMessage response, int status, byte[] buffer, CancellationToken cancellationToken)
     {
+        await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken))
+        {
+            while (await stream.ReadAsync(buffer, cancellationToken) > 0)
+            {
+            }
+        }
+
         var headers = new List<KeyValuePair<string, string>>();
         foreach (var name in LimitingHeaders)
         {
@@ -167,6 +120,6 @@ public sealed class BurstRunner
     private static RateLimitObservation? Limits(ReceivedResponse response)
     {
         var remaining = RateLimitHeaders.Remaining(response);
-        return remaining is null ? null : new RateLimitObservation(0, RateLimitHeaders.Limit(response), remaining, RateLimitHeaders.Reset(response, DateTimeOffset.UtcNow));
+        return remaining is null ? null : new RateLimitObservation(0, RateLimitHeaders.Limit(response), remaining);
     }
 }

@@ -16,9 +16,15 @@ public sealed class HttpTransport : IDisposable
     private readonly HttpClient _client;
     private readonly ExecutorOptions _options;
 
-    public HttpTransport(ExecutorOptions options, int maxConnections = int.MaxValue)
+    public HttpTransport(ExecutorOptions options)
     {
         _options = options;
+        _client = new HttpClient(CreateHandler(options, int.MaxValue)) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>The connection pool every request of a run goes through: no redirects, no cookies, no decompression asked for.</summary>
+    internal static SocketsHttpHandler CreateHandler(ExecutorOptions options, int maxConnections)
+    {
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -35,13 +41,13 @@ public sealed class HttpTransport : IDisposable
             handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true };
         }
 
-        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        return handler;
     }
 
     public sealed record Result(ReceivedResponse? Response, string? Error, TimeSpan Elapsed);
 
     /// <summary>Sends one request within the per-request timeout; only the user's cancellation escapes as an exception.</summary>
-    public async Task<Result> SendAsync(SentRequest sent, string? contentType, CancellationToken runToken, CancellationToken userToken, int? bodyCap = null)
+    public async Task<Result> SendAsync(SentRequest sent, string? contentType, CancellationToken runToken, CancellationToken userToken)
     {
         var clock = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(runToken);
@@ -50,7 +56,7 @@ public sealed class HttpTransport : IDisposable
         {
             using var request = ToMessage(sent, contentType);
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var received = await ReadAsync(response, bodyCap ?? _options.MaxBodyBytes, timeout.Token);
+            var received = await ReadAsync(response, _options.MaxBodyBytes, timeout.Token);
             return new Result(received, null, clock.Elapsed);
         }
         catch (InvalidDataException e)
@@ -76,7 +82,7 @@ public sealed class HttpTransport : IDisposable
         }
     }
 
-    private static HttpRequestMessage ToMessage(SentRequest sent, string? contentType)
+    internal static HttpRequestMessage ToMessage(SentRequest sent, string? contentType)
     {
         var message = new HttpRequestMessage(new HttpMethod(sent.Method), sent.Url);
         if (sent.Body is not null)
@@ -101,7 +107,8 @@ public sealed class HttpTransport : IDisposable
         return message;
     }
 
-    private static async Task<ReceivedResponse> ReadAsync(HttpResponseMessage response, int cap, CancellationToken cancellationToken)
+    /// <summary>Status, every header and the body up to <paramref name="cap"/> bytes, decoded where the server compressed it unasked.</summary>
+    internal static async Task<ReceivedResponse> ReadAsync(HttpResponseMessage response, int cap, CancellationToken cancellationToken)
     {
         var headers = response.Headers.Concat(response.Content.Headers)
             .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))

@@ -1,4 +1,4 @@
 namespace ContractCheck.Core.Execution;
 
 /// <summary>The rate-limit headers of one burst answer, in arrival order.</summary>
-public sealed record RateLimitObservation(int Index, long? Limit, long? Remaining, TimeSpan? Reset);
+public sealed record RateLimitObservation(int Index, long? Limit, long? Remaining);

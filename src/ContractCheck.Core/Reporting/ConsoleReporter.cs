@@ -165,7 +165,7 @@ public sealed class ConsoleReporter : IReporter
         _console.MarkupLine($"[grey]Clean-up: deleted {deleted} of {report.Cleanup.Count} item(s) the run created and no probe deleted[/]");
         foreach (var left in report.Cleanup.Where(c => !c.Deleted))
         {
-            _console.MarkupLine($"  [yellow]![/] left on the server: {Esc(left.Item.Key.Replace("{}", left.Item.Id, StringComparison.Ordinal))} ({Esc(left.Detail)})");
+            _console.MarkupLine($"  [yellow]![/] left on the server: {Esc(left.Item.Path)} ({Esc(left.Detail)})");
         }
     }
 

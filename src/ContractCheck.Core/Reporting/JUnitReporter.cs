@@ -112,7 +112,7 @@ public sealed class JUnitReporter : IReporter
 
         foreach (var c in report.Cleanup)
         {
-            notes.AppendLine($"clean-up: {c.Item.Key.Replace("{}", c.Item.Id, StringComparison.Ordinal)} {(c.Deleted ? "deleted" : "LEFT ON THE SERVER")} ({c.Detail})");
+            notes.AppendLine($"clean-up: {c.Item.Path} {(c.Deleted ? "deleted" : "LEFT ON THE SERVER")} ({c.Detail})");
         }
 
         if (notes.Length > 0)

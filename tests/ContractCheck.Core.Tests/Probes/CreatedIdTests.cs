@@ -96,6 +96,8 @@ public class CreatedIdTests
 
         Assert.That(report.Cases.Any(c => c.Probe == "lifecycle" && c.Check == "expected-status" && c.Outcome == Outcome.Failed), Is.True, "the read could not find the box");
         Assert.That(boxes, Has.Count.EqualTo(1));
-        Assert.That(report.Cleanup.Single(c => !c.Deleted).Detail, Does.StartWith("its id could not be read from the create's answer"));
+        var left = report.Cleanup.Single(c => !c.Deleted);
+        Assert.That(left.Detail, Does.StartWith("its id could not be read from the create's answer"));
+        Assert.That(left.Item.Path, Is.EqualTo("/boxes/?"), "reported under the collection it was created in");
     }
 }

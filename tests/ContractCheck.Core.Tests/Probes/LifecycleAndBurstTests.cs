@@ -80,6 +80,35 @@ public class LifecycleAndBurstTests
     }
 
     [Test]
+    public async Task Burst_LargeGzippedAnswers_AreReadLikeAnyOtherProbe()
+    {
+        // 100 KB of todos, gzipped though nobody asked: the burst's kept answers are decoded and read whole, as any probe's are.
+        var todos = "[" + string.Join(",", Enumerable.Range(1, 1000).Select(i => $"{{\"id\":{i},\"title\":\"Todo number {i} of a long list\",\"done\":false,\"createdAt\":\"2026-11-22T08:00:00Z\"}}")) + "]";
+        using var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(todos));
+        }
+
+        var (report, _) = await RunAsync(mistake: Mistake.Answer(async (ctx, status, _) =>
+        {
+            if (ctx.Request.Method != "GET" || ctx.Request.Path != "/todos" || status != 200)
+            {
+                return false;
+            }
+
+            ctx.Response.Headers.Remove("Content-Length");
+            ctx.Response.Headers.ContentEncoding = "gzip";
+            await ctx.Response.Body.WriteAsync(packed.ToArray());
+            return true;
+        }));
+
+        var burst = report.Results.Where(r => r.Probe.Kind == "burst").ToList();
+        Assert.That(burst.Where(r => r.Exchange?.Planned.Step != "recovery").Select(r => r.Exchange?.Response?.Body.Length), Does.Contain(todos.Length), "the burst kept a whole, decoded 200");
+        Assert.That(burst.Where(r => r.Finding.Outcome != Outcome.Passed).Select(r => $"{r.Finding.Check}: {r.Finding.Message}"), Is.Empty);
+    }
+
+    [Test]
     public async Task Burst_5xxUnderLoad_Fails()
     {
         var count = 0;
