@@ -1,3 +1,4 @@
+using ContractCheck.Core.Rules;
 using ContractCheck.Core.Schema;
 using ContractCheck.Core.Spec;
 

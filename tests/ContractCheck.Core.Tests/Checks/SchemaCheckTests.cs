@@ -172,6 +172,19 @@ public class SchemaCheckTests
         Assert.That(passed.Outcome, Is.EqualTo(Outcome.Passed));
     }
 
+    [TestCase("errors:\n  schema: '#/components/schemas/Problem/properties/title'\n", "is not a schema of the spec")]
+    [TestCase("errors:\n  schema: {type: object, properties: 3}\n", "errors.schema (inline)")]
+    public void ErrorShape_NotASchema_IsARulesErrorAtItsPlace(string rules, string message)
+    {
+        var settings = new RunSettings { Spec = "spec.yaml", SpecText = Spec, Rules = "rules.yaml", RulesText = rules, BaseUrl = new Uri("http://127.0.0.1:1/") };
+
+        var e = Assert.Throws<ContractCheckException>(() => ContractRun.Prepare(settings))!;
+
+        Assert.That(e.Message, Does.Contain(message));
+        Assert.That(e.Location!.ToString(), Is.EqualTo("rules.yaml:2:3"));
+        Assert.That(e.Hint, Is.Not.Empty);
+    }
+
     [Test]
     public void ErrorShape_UnknownSchema_IsARulesErrorWithASuggestion()
     {
