@@ -4,9 +4,25 @@ using ContractCheck.Core.Execution;
 
 namespace ContractCheck.Core.Checks;
 
-/// <summary>Reads a response body as JSON for the schema checks, telling an empty body and broken JSON apart.</summary>
+/// <summary>Reads a body as JSON for the checks, all with the same limits.</summary>
 internal static class BodyJson
 {
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 512 };
+
+    /// <summary>The body as JSON, or null when it is empty or not JSON.</summary>
+    public static JsonNode? TryParse(byte[]? body)
+    {
+        try
+        {
+            return body is { Length: > 0 } ? JsonNode.Parse(body, null, Options) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The body as JSON for the schema checks, or why it is none: an empty body and broken JSON told apart.</summary>
     public static (JsonNode? Value, string? Problem) Parse(ReceivedResponse response)
     {
         if (response.Body.Length == 0)
@@ -16,7 +32,7 @@ internal static class BodyJson
 
         try
         {
-            return (JsonNode.Parse(response.Body, null, new JsonDocumentOptions { MaxDepth = 512 }), null);
+            return (JsonNode.Parse(response.Body, null, Options), null);
         }
         catch (JsonException e)
         {

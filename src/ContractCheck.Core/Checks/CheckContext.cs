@@ -1,6 +1,7 @@
 using ContractCheck.Core.Execution;
 using ContractCheck.Core.Probes;
 using ContractCheck.Core.Rules;
+using ContractCheck.Core.Schema;
 using ContractCheck.Core.Spec;
 using Microsoft.OpenApi;
 
@@ -9,6 +10,8 @@ namespace ContractCheck.Core.Checks;
 /// <summary>What a check sees: one exchange that has a response, with its probe, operation, spec and rules.</summary>
 public sealed class CheckContext
 {
+    private SchemaValidator? _responseValidator;
+
     public CheckContext(Exchange exchange, ApiSpec spec, RuleSet rules, ErrorShape? errorShape = null)
     {
         ErrorShape = errorShape ?? ErrorShape.None;
@@ -40,4 +43,7 @@ public sealed class CheckContext
 
     /// <summary>The spec's response object for this status, or null when none covers it.</summary>
     public IOpenApiResponse? Documented { get; }
+
+    /// <summary>The validator for response bodies and headers: readOnly allowed, writeOnly not expected, formats as the rules say.</summary>
+    public SchemaValidator ResponseValidator => _responseValidator ??= new SchemaValidator(Spec.Document, new ValidationOptions(ValidationDirection.Response, Rules.Conventions.ValidateFormats));
 }

@@ -22,7 +22,7 @@ public sealed class DocumentedHeadersPresent : ICheck
             yield break;
         }
 
-        var validator = new SchemaValidator(context.Spec.Document, new ValidationOptions(ValidationDirection.Response, context.Rules.Conventions.ValidateFormats));
+        var validator = context.ResponseValidator;
         var any = false;
         foreach (var (name, header) in headers)
         {

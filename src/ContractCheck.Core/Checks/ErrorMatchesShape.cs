@@ -1,5 +1,4 @@
 using ContractCheck.Core.Rules;
-using ContractCheck.Core.Schema;
 using ContractCheck.Core.Spec;
 
 namespace ContractCheck.Core.Checks;
@@ -43,7 +42,7 @@ public sealed class ErrorMatchesShape : ICheck
             yield break;
         }
 
-        var errors = new SchemaValidator(context.Spec.Document, new ValidationOptions(ValidationDirection.Response, context.Rules.Conventions.ValidateFormats)).Validate(value, schema, shape.SchemaName ?? "#");
+        var errors = context.ResponseValidator.Validate(value, schema, shape.SchemaName ?? "#");
         if (errors.Count == 0)
         {
             yield return Finding.Pass(Id, Title);

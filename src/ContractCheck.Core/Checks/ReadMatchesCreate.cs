@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using ContractCheck.Core.Probes;
 using ContractCheck.Core.Schema;
 
 namespace ContractCheck.Core.Checks;
@@ -16,18 +16,18 @@ public sealed class ReadMatchesCreate : ICheck
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
-        if (context.Exchange.Planned.Step != "read" || context.Response.Status is < 200 or >= 300)
+        if (context.Exchange.Planned.Step != Steps.Read || context.Response.Status is < 200 or >= 300)
         {
             yield break;
         }
 
         var create = context.Exchange.Previous;
-        while (create is not null && create.Planned.Step != "create")
+        while (create is not null && create.Planned.Step != Steps.Create)
         {
             create = create.Previous;
         }
 
-        if (Parse(create?.Request.Body) is not JsonObject sent || Parse(context.Response.Body) is not JsonObject read)
+        if (BodyJson.TryParse(create?.Request.Body) is not JsonObject sent || BodyJson.TryParse(context.Response.Body) is not JsonObject read)
         {
             yield break;
         }
@@ -38,17 +38,5 @@ public sealed class ReadMatchesCreate : ICheck
         yield return differences.Count == 0
             ? Finding.Pass(Id, Title)
             : Finding.Fail(Id, Title, $"{context.Operation.Key} read back after its create: {string.Join("; ", differences)}", "the values the create sent", string.Join("; ", differences), "lifecycle: read after create");
-    }
-
-    private static JsonNode? Parse(byte[]? body)
-    {
-        try
-        {
-            return body is { Length: > 0 } ? JsonNode.Parse(body) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using ContractCheck.Core.Schema;
 using ContractCheck.Core.Spec;
 
 namespace ContractCheck.Core.Checks;
@@ -44,7 +43,7 @@ public sealed class ResponseMatchesSchema : ICheck
             yield break;
         }
 
-        var errors = new SchemaValidator(context.Spec.Document, new ValidationOptions(ValidationDirection.Response, context.Rules.Conventions.ValidateFormats)).Validate(value, schema, location);
+        var errors = context.ResponseValidator.Validate(value, schema, location);
         if (errors.Count == 0)
         {
             yield return Finding.Pass(Id, Title);

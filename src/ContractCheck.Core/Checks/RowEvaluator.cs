@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContractCheck.Core.Execution;
 using ContractCheck.Core.Rules;
@@ -41,7 +40,7 @@ public static class RowEvaluator
 
         foreach (var (path, expected) in conditions.Json)
         {
-            if (!JsonPath.TrySelect(ParseBody(response), path, out var actual))
+            if (!JsonPath.TrySelect(BodyJson.TryParse(response.Body), path, out var actual))
             {
                 yield return new($"the body has no {path}", $"{path} = {Show(expected)}", "absent");
             }
@@ -93,7 +92,7 @@ public static class RowEvaluator
 
         foreach (var (path, forbidden) in conditions.Json)
         {
-            if (JsonPath.TrySelect(ParseBody(response), path, out var actual) && JsonNode.DeepEquals(actual, forbidden))
+            if (JsonPath.TrySelect(BodyJson.TryParse(response.Body), path, out var actual) && JsonNode.DeepEquals(actual, forbidden))
             {
                 yield return new($"{path} is {Show(actual)}", $"{path} other than {Show(forbidden)}", Show(actual));
             }
@@ -125,18 +124,6 @@ public static class RowEvaluator
         }
 
         return null;
-    }
-
-    private static JsonNode? ParseBody(ReceivedResponse response)
-    {
-        try
-        {
-            return response.Body.Length == 0 ? null : JsonNode.Parse(response.Body);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static string Show(JsonNode? node) => node?.ToJsonString() ?? "null";

@@ -1,3 +1,5 @@
+using ContractCheck.Core.Probes;
+
 namespace ContractCheck.Core.Checks;
 
 /// <summary>status-documented: the status is one the spec documents for the operation (or covers by a range or default).</summary>
@@ -12,11 +14,11 @@ public sealed class StatusIsDocumented : ICheck
 
     // Deliberately wrong requests are judged by the design table; that the spec forgets their 415 or 422
     // is a gap in the spec, reported as a design note, not an API failure.
-    private static readonly HashSet<string> JudgedProbes = [Probes.HappyPathProbe.KindId, "lifecycle"];
+    private static readonly HashSet<string> JudgedProbes = [HappyPathProbe.KindId, LifecycleProbe.KindId];
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
-        if (!JudgedProbes.Contains(context.Probe.Kind) || context.Exchange.Planned.Step is "read-after-delete" or "delete-again")
+        if (!JudgedProbes.Contains(context.Probe.Kind) || context.Exchange.Planned.Step is Steps.ReadAfterDelete or Steps.DeleteAgain)
         {
             yield break;
         }

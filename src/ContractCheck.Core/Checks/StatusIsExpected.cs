@@ -1,3 +1,5 @@
+using ContractCheck.Core.Probes;
+
 namespace ContractCheck.Core.Checks;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed class StatusIsExpected : ICheck
     public const string BypassTitle = "Authentication bypass";
     private const string Title = "Unexpected status code";
 
-    private static readonly HashSet<string> AuthProbes = ["missing-auth", "invalid-auth", "hide-existence"];
+    private static readonly HashSet<string> AuthProbes = [MissingAuthProbe.KindId, InvalidAuthProbe.KindId, HideExistenceProbe.KindId];
 
     public string Id => CheckId;
 
@@ -19,14 +21,14 @@ public sealed class StatusIsExpected : ICheck
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
-        if (context.Exchange.Expected is not { } expected || (context.Probe.Burst is not null && context.Exchange.Planned.Step != "recovery"))
+        if (context.Exchange.Expected is not { } expected || (context.Probe.Burst is not null && context.Exchange.Planned.Step != Steps.Recovery))
         {
             // A burst's many answers are judged together by the burst checks; only its recovery is judged here.
             yield break;
         }
 
         var status = context.Response.Status;
-        if (context.Exchange.Planned.Step == "recovery" && !expected.Allows(status))
+        if (context.Exchange.Planned.Step == Steps.Recovery && !expected.Allows(status))
         {
             yield return Finding.Fail(Id, "No recovery after the rate limit", $"after waiting the {context.Exchange.RateLimitWaits.Sum(w => w.TotalSeconds):0.#} s the throttled answers asked for, {context.Operation.Key} still answered {status}", expected.ToString(), status.ToString(), expected.Source);
             yield break;
@@ -64,13 +66,13 @@ public sealed class StatusIsExpected : ICheck
         }
 
         var step = context.Exchange.Planned.Step;
-        if (step == "read-after-delete" && status is >= 200 and < 300)
+        if (step == Steps.ReadAfterDelete && status is >= 200 and < 300)
         {
             yield return Finding.Fail(Id, "Use after delete", $"USE AFTER DELETE: {context.Operation.Key} still answers {status} for {context.Exchange.Request.Url.AbsolutePath} after its DELETE succeeded{why}", expected.ToString(), status.ToString(), expected.Source);
             yield break;
         }
 
-        if (step == "read" && context.Exchange.FollowedLocation && status == 404)
+        if (step == Steps.Read && context.Exchange.FollowedLocation && status == 404)
         {
             yield return Finding.Fail(Id, "Location does not resolve", $"the Location of the created item ({context.Exchange.Request.Url.AbsolutePath}) answers 404", expected.ToString(), status.ToString(), expected.Source);
             yield break;

@@ -20,12 +20,7 @@ public sealed class SuccessCarriesNoError : ICheck
             yield break;
         }
 
-        JsonNode? body;
-        try
-        {
-            body = JsonNode.Parse(context.Response.Body);
-        }
-        catch (JsonException)
+        if (BodyJson.TryParse(context.Response.Body) is not { } body)
         {
             yield break;
         }

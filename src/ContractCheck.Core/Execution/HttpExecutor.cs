@@ -106,7 +106,7 @@ public sealed class HttpExecutor : IDisposable
             {
                 if (cancelled)
                 {
-                    outcomes.Add(new ProbeOutcome(probe, [], "the run was cancelled"));
+                    outcomes.Add(new ProbeOutcome(probe, [], ProbeOutcome.Cancelled));
                     continue;
                 }
 
@@ -117,7 +117,7 @@ public sealed class HttpExecutor : IDisposable
                 }
                 else if (runTimeout.IsCancellationRequested)
                 {
-                    outcome = new ProbeOutcome(probe, [], cancellationToken.IsCancellationRequested ? "the run was cancelled" : $"the run took longer than {_options.RunTimeout}");
+                    outcome = new ProbeOutcome(probe, [], cancellationToken.IsCancellationRequested ? ProbeOutcome.Cancelled : $"the run took longer than {_options.RunTimeout}");
                 }
                 else if (sent + probe.RequestCount > _options.MaxRequests)
                 {
@@ -133,7 +133,7 @@ public sealed class HttpExecutor : IDisposable
                     {
                         // Ctrl-C / SIGTERM: stop sending, keep what was seen, clean up, report.
                         cancelled = true;
-                        outcome = new ProbeOutcome(probe, [], "the run was cancelled");
+                        outcome = new ProbeOutcome(probe, [], ProbeOutcome.Cancelled);
                     }
                 }
 

@@ -22,12 +22,12 @@ public sealed class BurstProbe : IProbeKind
         {
             var request = context.Requests.Build(operation, context.RandomFor(Id, operation));
             var expected = new ExpectedStatus([StatusPattern.Exact(rule.ExpectStatus)], $"rateLimit at {rule.Location}", context.Rules.Expect.Why(Id));
-            var recovery = context.Rules.Expect.Find(Id, "recovery") is { } statuses
-                ? new ExpectedStatus(statuses, "the rules table expect.burst.recovery", context.Rules.Expect.Why(Id))
+            var recovery = context.Rules.Expect.Find(Id, Steps.Recovery) is { } statuses
+                ? new ExpectedStatus(statuses, $"the rules table expect.burst.{Steps.Recovery}", context.Rules.Expect.Why(Id))
                 : null;
 
             // The first request is the burst's template; the second is sent once, after the wait the throttled answers asked for.
-            yield return new Probe(Id, operation, [request, request with { Step = "recovery", Expect = recovery }], expected)
+            yield return new Probe(Id, operation, [request, request with { Step = Steps.Recovery, Expect = recovery }], expected)
             {
                 Burst = new BurstSettings(rule.Requests, rule.Within, rule.Concurrency, rule.ExpectStatus),
                 Label = $"{rule.Requests} in {rule.Within.TotalSeconds:0.###} s",

@@ -10,7 +10,9 @@ namespace ContractCheck.Core.Probes;
 /// </summary>
 public sealed class HideExistenceProbe : IProbeKind
 {
-    public string Id => "hide-existence";
+    public const string KindId = "hide-existence";
+
+    public string Id => KindId;
 
     public IReadOnlyList<string> OptionKeys => [];
 

@@ -5,7 +5,9 @@ namespace ContractCheck.Core.Probes;
 /// <summary>invalid-auth: an operation that requires credentials, called with wrong ones of its scheme; expects 401.</summary>
 public sealed class InvalidAuthProbe : IProbeKind
 {
-    public string Id => "invalid-auth";
+    public const string KindId = "invalid-auth";
+
+    public string Id => KindId;
 
     public IReadOnlyList<string> OptionKeys => [];
 

@@ -36,17 +36,17 @@ public sealed class LifecycleProbe : IProbeKind
         var random = context.RandomFor(Id, operation);
         var steps = new List<PlannedRequest>
         {
-            context.Requests.Build(operation, random) with { Step = "create", Expect = Expectations.Success(operation, context, HappyPathProbe.KindId) },
-            Item(read, local, context, random) with { Step = "read", FollowLocation = true, Expect = Expectations.Success(read, context, HappyPathProbe.KindId) },
+            context.Requests.Build(operation, random) with { Step = Steps.Create, Expect = Expectations.Success(operation, context, HappyPathProbe.KindId) },
+            Item(read, local, context, random) with { Step = Steps.Read, FollowLocation = true, Expect = Expectations.Success(read, context, HappyPathProbe.KindId) },
         };
         if (update is not null)
         {
-            steps.Add(Item(update, local, context, random) with { Step = "update", Expect = Expectations.Success(update, context, HappyPathProbe.KindId) });
+            steps.Add(Item(update, local, context, random) with { Step = Steps.Update, Expect = Expectations.Success(update, context, HappyPathProbe.KindId) });
         }
 
-        steps.Add(Item(delete, local, context, random) with { Step = "delete", Expect = Expectations.Success(delete, context, HappyPathProbe.KindId) });
-        steps.Add(Item(read, local, context, random) with { Step = "read-after-delete", Expect = Row("read-after-delete", context) });
-        steps.Add(Item(delete, local, context, random) with { Step = "delete-again", Expect = Row("delete-again", context) });
+        steps.Add(Item(delete, local, context, random) with { Step = Steps.Delete, Expect = Expectations.Success(delete, context, HappyPathProbe.KindId) });
+        steps.Add(Item(read, local, context, random) with { Step = Steps.ReadAfterDelete, Expect = Row(Steps.ReadAfterDelete, context) });
+        steps.Add(Item(delete, local, context, random) with { Step = Steps.DeleteAgain, Expect = Row(Steps.DeleteAgain, context) });
         yield return new Probe(Id, operation, steps, steps[0].Expect) { Creates = key, BindAs = local };
     }
 

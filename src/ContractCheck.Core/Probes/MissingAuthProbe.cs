@@ -5,7 +5,9 @@ namespace ContractCheck.Core.Probes;
 /// <summary>missing-auth: an operation that requires credentials, called without any; expects 401 with a challenge.</summary>
 public sealed class MissingAuthProbe : IProbeKind
 {
-    public string Id => "missing-auth";
+    public const string KindId = "missing-auth";
+
+    public string Id => KindId;
 
     public IReadOnlyList<string> OptionKeys => [];
 

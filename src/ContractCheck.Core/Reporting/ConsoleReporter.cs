@@ -55,7 +55,7 @@ public sealed class ConsoleReporter : IReporter
         if (report.Cancelled)
         {
             _console.WriteLine();
-            _console.MarkupLine($"[yellow]Cancelled: {report.Outcomes.Count(o => o.NotRunReason == "the run was cancelled")} probes were not run; the report holds what was seen until then.[/]");
+            _console.MarkupLine($"[yellow]Cancelled: {report.Outcomes.Count(o => o.WasCancelled)} probes were not run; the report holds what was seen until then.[/]");
         }
 
         _console.WriteLine();

@@ -67,7 +67,7 @@ public sealed class RunReport
 
     /// <summary>Requests sent: every exchange, a burst's every request, and the clean-up deletes.</summary>
     public int RequestsSent => Outcomes.Sum(o => o.Exchanges.FirstOrDefault(e => e.Burst is not null)?.Burst is { } burst
-        ? burst.Sent + o.Exchanges.Count(e => e.Planned.Step == "recovery")
+        ? burst.Sent + o.Exchanges.Count(e => e.Planned.Step == Steps.Recovery)
         : o.Exchanges.Count) + Cleanup.Count;
 
     /// <summary>True when the contract held: no failures and no errors.</summary>

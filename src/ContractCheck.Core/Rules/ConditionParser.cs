@@ -65,7 +65,7 @@ internal sealed class ConditionParser
 
         if (map["schema"] is { } schema)
         {
-            throw _y.Error(schema, $"{what}.schema is not supported yet: schema conformance arrives with the schema validator", "remove it for now; 'headers', 'body', 'bodyMatches', 'json' and 'contentType' are supported");
+            throw _y.Error(schema, $"{what}.schema is not supported in a table row", "remove it: every body is already checked against the spec's schema (response-schema), and 4xx/5xx bodies against errors.schema (error-shape); a row supports 'headers', 'body', 'bodyMatches', 'json' and 'contentType'");
         }
 
         var contentTypes = map["contentType"] is { } ct ? _y.TextList(ct, $"{what}.contentType").Select(t => t.Value).ToList() : [];

@@ -12,7 +12,7 @@ internal sealed class RulesParser
     public static readonly string[] TopLevelKeys =
         ["extends", "auth", "errors", "conventions", "rateLimit", "probes", "operations", "responses", "skip", "checks", "expect", "strict"];
 
-    private static readonly string[] ExpectKeys = [.. HttpMethods.Standard, "create", "*", "status", "why", "read-after-delete", "delete-again", "recovery"];
+    private static readonly string[] ExpectKeys = [.. HttpMethods.Standard, "create", "*", "status", "why", Core.Probes.Steps.ReadAfterDelete, Core.Probes.Steps.DeleteAgain, Core.Probes.Steps.Recovery];
 
     private readonly YamlRead _y;
     private readonly RulesVocabulary _vocabulary;
