@@ -33,6 +33,12 @@ public static class BurstBench
     /// <summary>Sends <paramref name="requests"/> GETs at <paramref name="concurrency"/> with the burst engine and prints the rate.</summary>
     public static async Task<int> BurstAsync(Uri url, int requests, int concurrency)
     {
+        if (!url.IsLoopback)
+        {
+            await Console.Error.WriteLineAsync($"the burst benchmark sends only to 127.0.0.1; {url} is another host");
+            return 2;
+        }
+
         var options = new ExecutorOptions(new Uri(url.GetLeftPart(UriPartial.Authority)));
         var operation = new ApiOperation("GET", url.AbsolutePath, new OpenApiOperation(), [], []);
         var planned = new PlannedRequest("GET", url.AbsolutePath, new Dictionary<string, PathValue>(), [], [], null, null);

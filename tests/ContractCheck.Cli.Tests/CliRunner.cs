@@ -1,4 +1,4 @@
-using Spectre.Console;
+using ContractCheck.Tests;
 
 namespace ContractCheck.Cli.Tests;
 
@@ -7,17 +7,9 @@ public static class CliRunner
 {
     public static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
     {
-        var stdout = new StringWriter();
+        var stdout = new TextConsole();
         var stderr = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(stdout),
-        });
-        console.Profile.Width = 4096;
-        var exit = await CliApp.RunAsync(args, new Output(console, stderr));
-        return (exit, stdout.ToString(), stderr.ToString());
+        var exit = await CliApp.RunAsync(args, new Output(stdout.Console, stderr));
+        return (exit, stdout.Text, stderr.ToString());
     }
 }

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using ContractCheck.Tests;
-using TodoApi;
 
 namespace ContractCheck.Cli.Tests;
 
@@ -44,49 +43,30 @@ public class CliTests
         var rules = Path.Combine(_dir, "contractcheck.yaml");
         File.WriteAllText(rules, File.ReadAllText(TodoRules) + "  - status: 201\n    require: {headers: [ETag]}\n    why: clients cache what they create\n");
         var junit = Path.Combine(_dir, "results.xml");
-        var (app, url) = await TodoApp.StartAsync(new TodoApiOptions());
-        try
-        {
-            var (exit, stdout, _) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--rules", rules, "--base-url", url.ToString(), "--junit", junit);
+        await using var todo = await TestApi.StartTodoAsync();
+        var (exit, stdout, _) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--rules", rules, "--base-url", todo.BaseUrl.ToString(), "--junit", junit);
 
-            Assert.That(exit, Is.EqualTo(1), stdout);
-            Assert.That(stdout, Does.Contain("201: header ETag is missing — clients cache what they create"));
-            var failed = XDocument.Load(junit).Descendants("failure").Select(f => f.Parent!.Attribute("name")!.Value + " @ " + f.Parent.Parent!.Attribute("name")!.Value);
-            Assert.That(failed, Does.Contain("happy-path: response-rules @ POST /todos (createTodo)"));
-            Assert.That(failed.Where(f => !f.Contains("response-rules", StringComparison.Ordinal)), Is.Empty, "nothing else fails");
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        Assert.That(exit, Is.EqualTo(1), stdout);
+        Assert.That(stdout, Does.Contain("201: header ETag is missing — clients cache what they create"));
+        var failed = XDocument.Load(junit).Descendants("failure").Select(f => f.Parent!.Attribute("name")!.Value + " @ " + f.Parent.Parent!.Attribute("name")!.Value);
+        Assert.That(failed, Does.Contain("happy-path: response-rules @ POST /todos (createTodo)"));
+        Assert.That(failed.Where(f => !f.Contains("response-rules", StringComparison.Ordinal)), Is.Empty, "nothing else fails");
     }
 
     [Test]
     public async Task Run_RulesBesideTheSpec_ArePickedUpWithoutAFlag()
     {
-        var (app, url) = await TodoApp.StartAsync(new TodoApiOptions());
-        try
-        {
-            var (exit, stdout, _) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--base-url", url.ToString());
+        await using var todo = await TestApi.StartTodoAsync();
+        var (exit, stdout, _) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--base-url", todo.BaseUrl.ToString());
 
-            Assert.That(exit, Is.EqualTo(0), stdout);
-            Assert.That(stdout, Does.Contain("rules builtin:http, builtin:rest, builtin:security, " + TodoRules));
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        Assert.That(exit, Is.EqualTo(0), stdout);
+        Assert.That(stdout, Does.Contain("rules builtin:http, builtin:rest, builtin:security, " + TodoRules));
     }
 
     [Test]
     public async Task Run_NothingListening_ExitsThreeNamingTheUrl()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = Ports.Closed();
 
         var (exit, stdout, stderr) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--base-url", $"http://127.0.0.1:{port}");
 
@@ -95,15 +75,15 @@ public class CliTests
         Assert.That(stdout, Is.Empty);
     }
 
-    [TestCase(new[] { "run", "--base-url", "http://localhost:1" }, "Option '--spec' is required")]
+    [TestCase(new[] { "run", "--base-url", "http://127.0.0.1:1" }, "Option '--spec' is required")]
     [TestCase(new[] { "run", "--spec", "x.yaml", "--bogus" }, "Unrecognized command or argument '--bogus'")]
     [TestCase(new[] { "frobnicate" }, "Unrecognized command or argument 'frobnicate'")]
-    [TestCase(new[] { "run", "--spec", "nope.yaml", "--base-url", "http://localhost:1" }, "spec file 'nope.yaml' does not exist")]
+    [TestCase(new[] { "run", "--spec", "nope.yaml", "--base-url", "http://127.0.0.1:1" }, "spec file 'nope.yaml' does not exist")]
     [TestCase(new[] { "run", "--spec", "{spec}" }, "--base-url is required")]
     [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "localhost:8080" }, "--base-url 'localhost:8080' is not an http(s) URL")]
-    [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://localhost:1", "--header", "NoColon" }, "--header 'NoColon' is not a header")]
-    [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://localhost:1", "--rules", "missing.yaml" }, "rules file 'missing.yaml' does not exist")]
-    [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://localhost:1", "--timeout", "0" }, "--timeout 0 is out of range")]
+    [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://127.0.0.1:1", "--header", "NoColon" }, "--header 'NoColon' is not a header")]
+    [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://127.0.0.1:1", "--rules", "missing.yaml" }, "rules file 'missing.yaml' does not exist")]
+    [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://127.0.0.1:1", "--timeout", "0" }, "--timeout 0 is out of range")]
     [TestCase(new[] { "demo", "--target", "nope" }, "Argument 'nope' not recognized")]
     public async Task BadInput_ExitsTwoWithOneMessageAndNoStackTrace(string[] args, string message)
     {

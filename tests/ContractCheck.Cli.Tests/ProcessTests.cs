@@ -65,41 +65,33 @@ public class ProcessTests
     public async Task Signal_StopsSendingCleansUpWritesPartialJUnitAndExits130(string signal)
     {
         var requests = 0;
-        var (app, url) = await TodoApp.StartAsync(new TodoApiOptions(), app => app.Use(async (ctx, next) =>
+        await using var todo = await TestApi.StartTodoAsync(before: app => app.Use(async (ctx, next) =>
         {
             // Slow enough that the run is still going when the signal comes.
             Interlocked.Increment(ref requests);
             await Task.Delay(150);
             await next(ctx);
         }));
-        try
+        var junit = Path.Combine(_dir, "partial.xml");
+        using var process = Start("run", "--spec", TodoSpec, "--rules", TodoRules, "--base-url", todo.BaseUrl.ToString(), "--junit", junit);
+        for (var i = 0; i < 200 && Volatile.Read(ref requests) < 8; i++)
         {
-            var junit = Path.Combine(_dir, "partial.xml");
-            using var process = Start("run", "--spec", TodoSpec, "--rules", TodoRules, "--base-url", url.ToString(), "--junit", junit);
-            for (var i = 0; i < 200 && Volatile.Read(ref requests) < 8; i++)
-            {
-                await Task.Delay(50);
-            }
-
-            using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString()]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            var (exit, stdout, stderr) = await FinishAsync(process, TimeSpan.FromSeconds(60));
-
-            Assert.That(exit, Is.EqualTo(130), stdout + stderr);
-            Assert.That(stderr, Does.Contain("cancelled"));
-            Assert.That(stdout, Does.Contain("Cancelled: "));
-            var cases = XDocument.Load(junit).Descendants("testcase").Count();
-            Assert.That(cases, Is.GreaterThan(0), "the partial JUnit holds what was seen");
-            Assert.That(app.Services.GetRequiredService<TodoStore>().Count, Is.Zero, "what the run created was deleted on the way out");
+            await Task.Delay(50);
         }
-        finally
+
+        using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString()]))
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await kill.WaitForExitAsync();
         }
+
+        var (exit, stdout, stderr) = await FinishAsync(process, TimeSpan.FromSeconds(60));
+
+        Assert.That(exit, Is.EqualTo(130), stdout + stderr);
+        Assert.That(stderr, Does.Contain("cancelled"));
+        Assert.That(stdout, Does.Contain("Cancelled: "));
+        var cases = XDocument.Load(junit).Descendants("testcase").Count();
+        Assert.That(cases, Is.GreaterThan(0), "the partial JUnit holds what was seen");
+        Assert.That(todo.Todos, Is.Zero, "what the run created was deleted on the way out");
     }
 
     [Test]

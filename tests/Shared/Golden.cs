@@ -16,7 +16,7 @@ public static class Golden
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
             File.WriteAllText(path, actual);
-            return;
+            Assert.Inconclusive($"rewrote {path}: review the diff, then run again without UPDATE_GOLDEN");
         }
 
         Assert.That(File.Exists(path), Is.True, $"golden file {path} is missing; run the tests once with UPDATE_GOLDEN=1 and review it");

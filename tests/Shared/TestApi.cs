@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TodoApi;
 
 namespace ContractCheck.Tests;
 
@@ -44,6 +45,26 @@ public sealed class TestApi : IAsyncDisposable
         api = new TestApi(app, new Uri(address));
         return api;
     }
+
+    /// <summary>The example Todo API, with <paramref name="before"/> (a planted mistake) in front of it.</summary>
+    public static async Task<TestApi> StartTodoAsync(TodoApiOptions? options = null, Action<WebApplication>? before = null)
+    {
+        TestApi? api = null;
+        var (app, url) = await TodoApp.StartAsync(options ?? new TodoApiOptions(), app =>
+        {
+            app.Use(async (context, next) =>
+            {
+                Interlocked.Increment(ref api!._requests);
+                await next(context);
+            });
+            before?.Invoke(app);
+        });
+        api = new TestApi(app, url);
+        return api;
+    }
+
+    /// <summary>How many todos the Todo API holds (after a run: how many it left behind).</summary>
+    public int Todos => App.Services.GetRequiredService<TodoStore>().Count;
 
     public async ValueTask DisposeAsync()
     {

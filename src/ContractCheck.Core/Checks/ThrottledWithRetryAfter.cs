@@ -8,7 +8,7 @@ public sealed class ThrottledWithRetryAfter : ICheck
 
     public string Id => CheckId;
 
-    public string Description => "every 429 of a burst carries Retry-After (delta-seconds or HTTP-date)";
+    public string Description => "every throttled answer of a burst (429 unless the rateLimit entry says otherwise) carries Retry-After (delta-seconds or HTTP-date)";
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
@@ -19,6 +19,6 @@ public sealed class ThrottledWithRetryAfter : ICheck
 
         yield return burst.LimitedWithoutRetryAfter == 0
             ? Finding.Pass(Id, Title)
-            : Finding.Fail(Id, Title, $"{burst.LimitedWithoutRetryAfter} of {burst.Limited} {burst.ExpectStatus} answers have no valid Retry-After — a throttled client needs to know when to come back (RFC 6585 4)", "Retry-After on every 429", $"missing on {burst.LimitedWithoutRetryAfter}", "rateLimit in the rules");
+            : Finding.Fail(Id, Title, $"{burst.LimitedWithoutRetryAfter} of {burst.Limited} {burst.ExpectStatus} answers have no valid Retry-After — a throttled client needs to know when to come back (RFC 6585 4)", $"Retry-After on every {burst.ExpectStatus}", $"missing on {burst.LimitedWithoutRetryAfter}", "rateLimit in the rules");
     }
 }

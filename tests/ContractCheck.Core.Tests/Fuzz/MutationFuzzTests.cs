@@ -62,7 +62,7 @@ public class MutationFuzzTests
 
         TestContext.Progress.WriteLine($"fuzzer: {SpecMutations + RulesMutations} mutations ({SpecMutations} of the spec, {RulesMutations} of the rules): {loaded} loaded, {rejected} rejected with a located ContractCheckException, {unexpected.Count} unexpected");
         Assert.That(unexpected, Is.Empty);
-        Assert.That(loaded + rejected, Is.EqualTo(SpecMutations + RulesMutations));
+        Assert.That(loaded, Is.GreaterThan(100), "the mutations still reach the planner, not only the parser");
         Assert.That(rejected, Is.GreaterThan(100), "the mutations do break things");
     }
 

@@ -7,7 +7,6 @@ using ContractCheck.Core.Tests.Support;
 using ContractCheck.Tests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using TodoApi;
 
 namespace ContractCheck.Core.Tests.Probes;
@@ -17,27 +16,9 @@ public class LifecycleAndBurstTests
 {
     private static async Task<(RunReport Report, int Left)> RunAsync(TodoApiOptions? options = null, Action<WebApplication>? mistake = null, bool burst = true)
     {
-        var (app, url) = await TodoApp.StartAsync(options ?? new TodoApiOptions(), mistake);
-        try
-        {
-            var settings = new RunSettings
-            {
-                Spec = "openapi.yaml",
-                SpecText = TodoApiFiles.OpenApi,
-                Rules = "contractcheck.yaml",
-                RulesText = TodoApiFiles.Rules + (burst ? "" : "probes:\n  burst: off\n"),
-                BaseUrl = url,
-                Plan = PlanOptions.Default with { Seed = 9 },
-                Environment = n => n == "TODO_API_TOKEN" ? TodoApiOptions.DefaultToken : null,
-            };
-            var report = await ContractRun.Prepare(settings).ExecuteAsync(new CompositeReporter());
-            return (report, app.Services.GetRequiredService<TodoStore>().Count);
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        await using var todo = await TestApi.StartTodoAsync(options, mistake);
+        var report = await Pipeline.RunTodoAsync(todo.BaseUrl, TodoApiFiles.Rules + (burst ? "" : "probes:\n  burst: off\n"), seed: 9);
+        return (report, todo.Todos);
     }
 
     private static List<Finding> Failed(RunReport report, string check) =>
@@ -183,7 +164,7 @@ public class LifecycleAndBurstTests
     {
         using var cancel = new CancellationTokenSource();
         var created = 0;
-        var (app, url) = await TodoApp.StartAsync(new TodoApiOptions(), Mistake.Request(ctx =>
+        await using var todo = await TestApi.StartTodoAsync(before: Mistake.Request(ctx =>
         {
             if (ctx.Request.Method == "POST")
             {
@@ -198,30 +179,13 @@ public class LifecycleAndBurstTests
 
             return Task.FromResult(false);
         }));
-        try
-        {
-            var settings = new RunSettings
-            {
-                Spec = "openapi.yaml",
-                SpecText = TodoApiFiles.OpenApi,
-                Rules = "contractcheck.yaml",
-                RulesText = TodoApiFiles.Rules,
-                BaseUrl = url,
-                Environment = n => n == "TODO_API_TOKEN" ? TodoApiOptions.DefaultToken : null,
-            };
 
-            var report = await ContractRun.Prepare(settings).ExecuteAsync(new CompositeReporter(), cancellationToken: cancel.Token);
+        var report = await Pipeline.RunTodoAsync(todo.BaseUrl, seed: 0, cancellationToken: cancel.Token);
 
-            Assert.That(report.Cancelled, Is.True);
-            Assert.That(report.Outcomes.Count(o => o.NotRunReason == "the run was cancelled"), Is.GreaterThan(0));
-            Assert.That(created, Is.GreaterThan(0), "the run had created todos before it was cancelled");
-            Assert.That(app.Services.GetRequiredService<TodoStore>().Count, Is.Zero, "and deleted them all on the way out");
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        Assert.That(report.Cancelled, Is.True);
+        Assert.That(report.Outcomes.Count(o => o.WasCancelled), Is.GreaterThan(0));
+        Assert.That(created, Is.GreaterThan(0), "the run had created todos before it was cancelled");
+        Assert.That(todo.Todos, Is.Zero, "and deleted them all on the way out");
     }
 
     [Test]

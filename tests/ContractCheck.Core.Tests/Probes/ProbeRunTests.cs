@@ -3,6 +3,7 @@ using ContractCheck.Core.Checks;
 using ContractCheck.Core.Probes;
 using ContractCheck.Core.Reporting;
 using ContractCheck.Core.Tests.Support;
+using ContractCheck.Tests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using TodoApi;
@@ -20,26 +21,9 @@ public class ProbeRunTests
 
     private static async Task<RunReport> RunAsync(Action<WebApplication>? mistake = null, bool hideExistence = false, string token = TodoApiOptions.DefaultToken, bool burst = false)
     {
-        var (app, url) = await TodoApp.StartAsync(new TodoApiOptions { Token = token }, mistake);
-        try
-        {
-            var settings = new RunSettings
-            {
-                Spec = "openapi.yaml",
-                SpecText = TodoApiFiles.OpenApi,
-                Rules = "contractcheck.yaml",
-                RulesText = (hideExistence ? TodoApiFiles.Rules.Replace("conventions:\n", "conventions:\n  hideExistence: true\n", StringComparison.Ordinal) : TodoApiFiles.Rules) + (burst ? "" : NoBurst),
-                BaseUrl = url,
-                Plan = PlanOptions.Default with { Seed = 5 },
-                Environment = n => n == "TODO_API_TOKEN" ? token : null,
-            };
-            return await ContractRun.Prepare(settings).ExecuteAsync(new CompositeReporter());
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        await using var todo = await TestApi.StartTodoAsync(new TodoApiOptions { Token = token }, mistake);
+        var rules = (hideExistence ? TodoApiFiles.Rules.Replace("conventions:\n", "conventions:\n  hideExistence: true\n", StringComparison.Ordinal) : TodoApiFiles.Rules) + (burst ? "" : NoBurst);
+        return await Pipeline.RunTodoAsync(todo.BaseUrl, rules, seed: 5, token: token);
     }
 
     private static readonly Lazy<Task<RunReport>> Clean = new(() => RunAsync(hideExistence: true, burst: true));

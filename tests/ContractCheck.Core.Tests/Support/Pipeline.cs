@@ -2,6 +2,7 @@ using ContractCheck.Core.Execution;
 using ContractCheck.Core.Probes;
 using ContractCheck.Core.Reporting;
 using ContractCheck.Core.Rules;
+using TodoApi;
 
 namespace ContractCheck.Core.Tests.Support;
 
@@ -23,6 +24,22 @@ public static class Pipeline
         };
         var run = ContractRun.Prepare(settings);
         return await run.ExecuteAsync(new CompositeReporter());
+    }
+
+    /// <summary>The whole pipeline with the Todo API's own spec and rules (or <paramref name="rules"/>), as its README runs it.</summary>
+    public static Task<RunReport> RunTodoAsync(Uri baseUrl, string? rules = null, int seed = 7, string token = TodoApiOptions.DefaultToken, IReporter? reporter = null, string[]? include = null, CancellationToken cancellationToken = default)
+    {
+        var settings = new RunSettings
+        {
+            Spec = "openapi.yaml",
+            SpecText = TodoApiFiles.OpenApi,
+            Rules = "contractcheck.yaml",
+            RulesText = rules ?? TodoApiFiles.Rules,
+            BaseUrl = baseUrl,
+            Plan = PlanOptions.Default with { Seed = seed, Include = (include ?? []).Select(s => OperationSelector.Parse(s)).ToList() },
+            Environment = n => n == "TODO_API_TOKEN" ? token : null,
+        };
+        return ContractRun.Prepare(settings).ExecuteAsync(reporter ?? new CompositeReporter(), cancellationToken: cancellationToken);
     }
 
     /// <summary>The one report case of a check for a probe (happy-path unless named); fails the test if there is not exactly one.</summary>

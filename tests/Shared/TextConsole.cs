@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace ContractCheck.Core.Tests.Support;
+namespace ContractCheck.Tests;
 
 /// <summary>A Spectre console that writes plain text (no colour, wide lines) to a string, for asserting on reports.</summary>
 public sealed class TextConsole
