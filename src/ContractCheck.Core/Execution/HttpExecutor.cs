@@ -151,9 +151,9 @@ public sealed class HttpExecutor : IDisposable
 
     private async Task<ProbeOutcome> RunProbeAsync(Probe probe, CreatedResources resources, CancellationToken runToken, CancellationToken userToken, Action count)
     {
-        if (probe.Burst is { } burst)
+        if (probe.Burst is not null)
         {
-            for (var i = 0; i <= burst.Requests; i++)
+            for (var i = 0; i < probe.RequestCount; i++)
             {
                 count();
             }
@@ -264,7 +264,8 @@ public sealed class HttpExecutor : IDisposable
     private async Task<(Exchange Exchange, Dictionary<string, string> Values)> SendAsync(Probe probe, PlannedRequest planned, CreatedResources resources, CancellationToken runToken, CancellationToken userToken, IReadOnlyList<Exchange>? earlier = null)
     {
         var (values, guessed) = Resolve(planned, resources);
-        var url = Url(PathTemplate.Parse(planned.PathTemplate).Expand(values), planned.Query);
+        var own = Url(PathTemplate.Parse(planned.PathTemplate).Expand(values), planned.Query);
+        var url = own;
         if (planned.FollowLocation && earlier?.FirstOrDefault()?.Response?.Header("Location") is { } location && Uri.TryCreate(earlier[0].Request.Url, location, out var target))
         {
             if (!SameOrigin(target, _options.BaseUrl))
@@ -276,7 +277,7 @@ public sealed class HttpExecutor : IDisposable
             url = target;
         }
 
-        var followed = planned.FollowLocation && url != Url(PathTemplate.Parse(planned.PathTemplate).Expand(values), planned.Query);
+        var followed = url != own;
         var sent = new SentRequest(planned.Method, url, planned.Headers, planned.Body);
         var waits = new List<TimeSpan>();
         while (true)
