@@ -46,9 +46,10 @@ public static class BurstBench
         var sent = new SentRequest("GET", url, [], null);
 
         // One warm-up round, then the measured one.
-        await new BurstRunner(options).RunAsync(probe with { Burst = probe.Burst with { Requests = Math.Min(2000, requests) } }, sent, planned, default);
+        using var transport = new SocketTransport(options);
+        await new BurstRunner(transport).RunAsync(probe with { Burst = probe.Burst with { Requests = Math.Min(2000, requests) } }, sent, planned, default);
         var clock = Stopwatch.StartNew();
-        var (result, _) = await new BurstRunner(options).RunAsync(probe, sent, planned, default);
+        var (result, _) = await new BurstRunner(transport).RunAsync(probe, sent, planned, default);
         clock.Stop();
         Console.WriteLine($"contractcheck burst: {result.Sent} requests in {result.Duration.TotalSeconds:0.00} s = {result.Rate:0} requests/s (concurrency {concurrency}; {string.Join(", ", result.Statuses.Select(s => $"{s.Key} ×{s.Value}"))}, errors {result.Errors})");
         return 0;

@@ -23,11 +23,21 @@ public sealed class CommonOptions
 
     public Option<int> MaxBodyMb { get; } = new("--max-body-mb") { Description = "Megabytes of a response body read; a longer body is cut there and reported.", DefaultValueFactory = _ => 10, HelpName = "megabytes" };
 
-    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Show skipped checks and every spec warning." };
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Show skipped checks, what was skipped grouped by reason (what to add to the rules file), and every spec warning." };
+
+    public Option<string?> Har { get; } = new("--har") { Description = "Also write every exchange of the run as HAR 1.2 (secrets masked), for browser developer tools and HTTP debugging proxies.", HelpName = "path" };
+
+    public Option<int> Workers { get; } = new("--workers") { Description = "Independent lanes of the plan sent side by side (a lifecycle chain, and writes to one item, stay in order). Reports are the same for any number.", DefaultValueFactory = _ => 4, HelpName = "count" };
+
+    public Option<bool> ReadOnly { get; } = new("--read-only") { Description = "For production and shared servers: send only GET, HEAD and OPTIONS; every other probe is listed as skipped. No bursts unless --bursts." };
+
+    public Option<bool> Bursts { get; } = new("--bursts") { Description = "With --read-only: still send the bursts of the rules' rateLimit entries (GET operations only)." };
+
+    public Option<bool> Stateless { get; } = new("--stateless") { Description = "The target keeps nothing it is sent (a mock): skip not-found, duplicate-create and lifecycle. Same as conventions.stateful: false." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { JUnit, Include, Exclude, Seed, Timeout, MaxRequests, MaxBodyMb, Insecure, DryRun, Verbose })
+        foreach (var option in new Option[] { JUnit, Har, Include, Exclude, Seed, Timeout, MaxRequests, MaxBodyMb, Workers, ReadOnly, Bursts, Stateless, Insecure, DryRun, Verbose })
         {
             command.Add(option);
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ContractCheck.Core;
+using ContractCheck.Core.Checks;
 using ContractCheck.Core.Execution;
 using ContractCheck.Core.Probes;
 using ContractCheck.Core.Reporting;
@@ -15,7 +16,12 @@ internal static class Runner
         parse.GetValue(common.Seed) ?? Random.Shared.Next(1, 1_000_000),
         headers,
         Selectors(parse.GetValue(common.Include)),
-        Selectors(parse.GetValue(common.Exclude)));
+        Selectors(parse.GetValue(common.Exclude)))
+    {
+        ReadOnly = parse.GetValue(common.ReadOnly),
+        Bursts = parse.GetValue(common.Bursts),
+        Stateless = parse.GetValue(common.Stateless),
+    };
 
     public static async Task<int> RunAsync(RunSettings settings, ParseResult parse, CommonOptions common, Output output, CancellationToken cancellationToken)
     {
@@ -45,9 +51,23 @@ internal static class Runner
             throw new ContractCheckException($"--max-body-mb {maxBody} is out of range", null, "give megabytes between 1 and 1024");
         }
 
-        if (parse.GetValue(common.JUnit) is { } junitPath)
+        var workers = parse.GetValue(common.Workers);
+        if (workers is < 1 or > 64)
         {
-            CheckWritable(junitPath);
+            throw new ContractCheckException($"--workers {workers} is out of range", null, "give between 1 and 64 (default 4); 1 sends one request at a time");
+        }
+
+        if (parse.GetValue(common.Bursts) && !parse.GetValue(common.ReadOnly))
+        {
+            throw new ContractCheckException("--bursts is only for --read-only runs", null, "leave --bursts out: without --read-only the bursts of the rules run anyway");
+        }
+
+        foreach (var (option, path) in new[] { ("--junit", parse.GetValue(common.JUnit)), ("--har", parse.GetValue(common.Har)) })
+        {
+            if (path is not null)
+            {
+                CheckWritable(option, path);
+            }
         }
 
         var executor = new ExecutorOptions(settings.BaseUrl)
@@ -56,6 +76,7 @@ internal static class Runner
             MaxRequests = maxRequests,
             MaxBodyBytes = maxBody * 1024 * 1024,
             Insecure = parse.GetValue(common.Insecure),
+            Workers = workers,
         };
         run = run.With(executor);
         await run.CheckReachableAsync(cancellationToken);
@@ -64,16 +85,24 @@ internal static class Runner
         console.MarkupLine($"[grey]{run.Spec.Operations.Count} operations, {run.Plan.Probes.Count} probes, {run.Plan.RequestCount} requests, seed {run.Plan.Seed}[/]");
         console.WriteLine();
 
-        IReporter reporter = new ConsoleReporter(console, parse.GetValue(common.Verbose));
+        var reporters = new List<IReporter> { new ConsoleReporter(console, parse.GetValue(common.Verbose)) };
+        var files = new List<(string Kind, string Path)>();
         if (parse.GetValue(common.JUnit) is { } junit)
         {
-            reporter = new CompositeReporter(reporter, new JUnitReporter(junit));
+            reporters.Add(new JUnitReporter(junit));
+            files.Add(("JUnit report", junit));
         }
 
-        var report = await run.ExecuteAsync(reporter, Progress(console, run.Plan), cancellationToken);
-        if (parse.GetValue(common.JUnit) is { } written)
+        if (parse.GetValue(common.Har) is { } har)
         {
-            console.MarkupLine($"[grey]JUnit report written to {Markup.Escape(written)}[/]");
+            reporters.Add(new HarReporter(har));
+            files.Add(("HAR", har));
+        }
+
+        var report = await run.ExecuteAsync(new CompositeReporter([.. reporters]), Progress(console, run.Plan), cancellationToken);
+        foreach (var (kind, path) in files)
+        {
+            console.MarkupLine($"[grey]{kind} written to {Markup.Escape(path)}[/]");
         }
 
         if (report.Cancelled)
@@ -82,18 +111,24 @@ internal static class Runner
             return ExitCodes.Cancelled;
         }
 
+        if (report.Stopped is { } stopped)
+        {
+            output.Fail(stopped + "; the reports hold what was seen, and clean-up was tried");
+            return ExitCodes.Unreachable;
+        }
+
         return report.Success ? ExitCodes.Passed : ExitCodes.Failed;
     }
 
     // A report path that cannot be written is found before any request is sent, not after the run.
-    private static void CheckWritable(string path)
+    private static void CheckWritable(string option, string path)
     {
         try
         {
             var full = Path.GetFullPath(path);
             if (Directory.Exists(full))
             {
-                throw new ContractCheckException($"--junit '{path}' is a directory", null, "give a file path, such as results/contract.xml");
+                throw new ContractCheckException($"{option} '{path}' is a directory", null, "give a file path, such as results/contract.xml");
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
@@ -109,7 +144,7 @@ internal static class Runner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new ContractCheckException($"--junit '{path}' cannot be written: {e.Message}", null, "choose a path in a directory you can write to");
+            throw new ContractCheckException($"{option} '{path}' cannot be written: {e.Message}", null, "choose a path in a directory you can write to");
         }
     }
 
@@ -134,7 +169,7 @@ internal static class Runner
     private static List<OperationSelector> Selectors(string[]? values) => (values ?? []).Select(v => OperationSelector.Parse(v)).ToList();
 
     // Long runs in CI logs get a line every tenth of the way; short runs stay quiet.
-    private static IProgress<ProbeOutcome>? Progress(IAnsiConsole console, Plan plan)
+    private static IProgress<ProbeResults>? Progress(IAnsiConsole console, Plan plan)
     {
         var total = plan.Probes.Count;
         if (total < 200)
@@ -153,8 +188,16 @@ internal static class Runner
         });
     }
 
-    private sealed class SyncProgress(Action<ProbeOutcome> report) : IProgress<ProbeOutcome>
+    private sealed class SyncProgress(Action<ProbeResults> report) : IProgress<ProbeResults>
     {
-        public void Report(ProbeOutcome value) => report(value);
+        private readonly object _gate = new();
+
+        public void Report(ProbeResults value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
     }
 }

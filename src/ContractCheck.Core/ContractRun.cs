@@ -22,9 +22,7 @@ public sealed class ContractRun
         Spec = spec;
         Rules = rules;
         Plan = plan;
-        Redactor = new Redactor(
-            rules.Auth.SecretValues().Concat(settings.Plan.ExtraHeaders.Where(h => Redactor.IsCredentialName(h.Key)).Select(h => h.Value)),
-            SensitiveNames(spec, rules));
+        Redactor = new Redactor(Secrets(settings, rules), SensitiveNames(spec, rules), rules.Variables);
     }
 
     public RunSettings Settings { get; }
@@ -61,32 +59,62 @@ public sealed class ContractRun
     /// <summary>The same prepared run with other execution bounds (no reloading).</summary>
     public ContractRun With(ExecutorOptions executor) => new(Settings with { Executor = executor }, Spec, Rules, Plan, ErrorShape);
 
-    /// <summary>Checks that something listens at the base URL (a TCP connect; no request is sent).</summary>
-    /// <exception cref="TargetUnreachableException">when nothing does.</exception>
+    /// <summary>Checks that the target can be reached (a TCP connect over sockets; nothing for an in-process handler). No request is sent.</summary>
+    /// <exception cref="TargetUnreachableException">when it cannot.</exception>
     public async Task CheckReachableAsync(CancellationToken cancellationToken = default)
     {
-        using var executor = new HttpExecutor(Settings.Executor ?? new ExecutorOptions(Settings.BaseUrl));
+        using var executor = NewExecutor();
         await executor.CheckReachableAsync(cancellationToken);
         _reachable = true;
     }
 
-    /// <summary>Sends the plan's requests, judges the answers and hands the report to <paramref name="reporter"/>.</summary>
-    public async Task<RunReport> ExecuteAsync(IReporter reporter, IProgress<ProbeOutcome>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Sends the plan's requests, judges each probe as it ends, and hands the report to <paramref name="reporter"/>.</summary>
+    /// <param name="reporter">Gets the finished report.</param>
+    /// <param name="progress">Told of each probe as it ends (from the workers' threads), with its results.</param>
+    /// <param name="cancellationToken">Ctrl-C / SIGTERM.</param>
+    public async Task<RunReport> ExecuteAsync(IReporter reporter, IProgress<ProbeResults>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        using var executor = new HttpExecutor(Settings.Executor ?? new ExecutorOptions(Settings.BaseUrl));
+        using var executor = NewExecutor();
         if (!_reachable)
         {
             await executor.CheckReachableAsync(cancellationToken);
         }
 
-        var execution = await executor.RunAsync(Plan, progress, cancellationToken);
-        var results = Judge.Run(execution.Outcomes, Spec, Rules, ErrorShape);
-        var report = new RunReport(Spec, Rules, Settings.BaseUrl, Plan, execution.Outcomes, results, clock.Elapsed, started, Redactor) { Cleanup = execution.Cleanup, Cancelled = execution.Cancelled };
+        // Each probe is judged as it ends; results are kept by plan index, so the report is the same for any --workers.
+        var judged = new IReadOnlyList<CheckResult>[Plan.Probes.Count];
+        var execution = await executor.RunAsync(
+            Plan,
+            (index, outcome) =>
+            {
+                judged[index] = Judge.Run(outcome, Spec, Rules, ErrorShape);
+                progress?.Report(new ProbeResults(index, outcome, judged[index]));
+            },
+            cancellationToken);
+        var results = judged.SelectMany(r => r ?? []).ToList();
+        var report = new RunReport(Spec, Rules, Settings.BaseUrl, Plan, execution.Outcomes, results, clock.Elapsed, started, Redactor)
+        {
+            Cleanup = execution.Cleanup,
+            Cancelled = execution.Cancelled,
+            Stopped = execution.Stopped,
+            Created = execution.Created,
+        };
         reporter.Report(report);
         return report;
     }
+
+    private HttpExecutor NewExecutor()
+    {
+        var options = Settings.Executor ?? new ExecutorOptions(Settings.BaseUrl);
+        return new HttpExecutor(options, Settings.Handler is { } handler ? new HandlerTransport(handler, options) : null);
+    }
+
+    // Every credential the run was given: the auth values, and credential headers or parameters from the command line and the rules.
+    private static IEnumerable<string> Secrets(RunSettings settings, RuleSet rules) =>
+        rules.Auth.SecretValues()
+            .Concat(settings.Plan.ExtraHeaders.Where(h => CredentialNames.IsCredential(h.Key)).Select(h => h.Value))
+            .Concat(rules.Operations.SelectMany(o => o.Headers.Concat(o.Params)).Where(h => CredentialNames.IsCredential(h.Key)).Select(h => h.Value));
 
     // API-key headers and query parameters the spec's security schemes name are credentials too.
     private static IEnumerable<string> SensitiveNames(ApiSpec spec, RuleSet rules)

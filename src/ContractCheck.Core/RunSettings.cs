@@ -24,5 +24,8 @@ public sealed record RunSettings
 
     public ExecutorOptions? Executor { get; init; }
 
+    /// <summary>Send through this handler instead of sockets: an ASP.NET Core test server's, in process, no port opened.</summary>
+    public HttpMessageHandler? Handler { get; init; }
+
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

@@ -74,7 +74,9 @@ public class SecretTests
                 }
             }
 
-            Assert.That(outputs["junit"], Does.Contain("Authorization: ***").And.Contain("X-Vault-Key: ***").And.Contain("access=***"));
+            // Echoed by the server: masked; in reproductions: the variable each secret came from.
+            Assert.That(outputs["junit"], Does.Contain("Authorization: Bearer ***").And.Contain("X-Vault-Key: ***").And.Contain("access=***"));
+            Assert.That(outputs["console"], Does.Contain("-H 'Authorization: Bearer '\"${CC_TEST_BEARER}\"").And.Contain("-H 'X-Vault-Key: '\"${CC_TEST_KEY}\"").And.Contain("access='\"${CC_TEST_QUERY}\""));
         }
         finally
         {

@@ -11,11 +11,11 @@ namespace ContractCheck.Core.Execution;
 /// </summary>
 public sealed class BurstRunner
 {
-    private readonly ExecutorOptions _options;
+    private readonly ITransport _transport;
 
-    public BurstRunner(ExecutorOptions options)
+    public BurstRunner(ITransport transport)
     {
-        _options = options;
+        _transport = transport;
     }
 
     private sealed record Answer(int Status, bool HasRetryAfter, RateLimitObservation? Limits, TimeSpan At);
@@ -23,7 +23,7 @@ public sealed class BurstRunner
     public async Task<(BurstResult Result, IReadOnlyList<Exchange> Samples)> RunAsync(Probe probe, SentRequest request, PlannedRequest planned, CancellationToken cancellationToken)
     {
         var settings = probe.Burst!;
-        using var client = new HttpClient(HttpTransport.CreateHandler(_options, settings.Concurrency)) { Timeout = Timeout.InfiniteTimeSpan };
+        using var client = _transport.CreateBurstInvoker(settings.Concurrency);
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(settings.Within * 3 + TimeSpan.FromSeconds(15));
 
@@ -43,14 +43,14 @@ public sealed class BurstRunner
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var message = HttpTransport.ToMessage(request, planned.ContentType);
-                    using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, bound.Token);
+                    using var message = MessageTransport.ToMessage(request);
+                    using var response = await client.SendAsync(message, bound.Token);
                     var status = (int)response.StatusCode;
                     var kind = status / 100 * 100 + (status == settings.ExpectStatus ? 1 : 0);
 
                     // The first answer of each kind is read whole, as any other probe's is; the rest are drained and counted.
                     var keep = !samples.ContainsKey(kind);
-                    var received = keep ? await HttpTransport.ReadAsync(response, _options.MaxBodyBytes, bound.Token) : await DrainAsync(response, status, buffer, bound.Token);
+                    var received = keep ? await MessageTransport.ReadAsync(response, _transport.MaxBodyBytes, bound.Token) : await DrainAsync(response, status, buffer, bound.Token);
                     latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     answers[i] = new Answer(status, RateLimitHeaders.HasValidRetryAfter(received), Limits(received), clock.Elapsed);
                     if (keep)

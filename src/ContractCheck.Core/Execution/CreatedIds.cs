@@ -1,72 +1,68 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using ContractCheck.Core.Probes;
+using ContractCheck.Core.Checks;
 
 namespace ContractCheck.Core.Execution;
 
 /// <summary>
-/// Reads the id of a created resource from a create's answer: from the Location header matched
-/// against the item path, else from the body's <c>id</c> (or a property ending in "id").
+/// Reads the id of a created item from a create's answer: where the rules or the spec's links say
+/// (<see cref="Probes.Probe.IdFrom"/>), else the Location header matched against the item path, else the first
+/// member of the body named like the item path's parameter, <c>id</c>, <c>uuid</c>, <c>name</c> or
+/// <c>&lt;resource&gt;Id</c> (<see cref="Probes.Probe.IdMembers"/>). A 200 or 202 that describes another item than
+/// the one sent (every string member it shares with the request differs) names no id: the run must never take
+/// an item it did not make for its own (a 201 says it was created).
 /// </summary>
 public static class CreatedIds
 {
-    public static string? Extract(Uri requestUrl, ReceivedResponse response, string itemKey, string? idPath = null)
+    public static string? Extract(Exchange exchange, string itemKey, string? idPath = null)
     {
-        if (idPath is not null)
+        var response = exchange.Response!;
+        if (response.Status != 201 && !DescribesWhatWasSent(exchange))
         {
-            return FromPath(response, idPath);
+            return null;
         }
 
-        if (response.Header("Location") is { } location && Uri.TryCreate(requestUrl, location, out var resolved))
+        if (idPath is not null)
+        {
+            return Rules.JsonPath.TrySelect(BodyJson.TryParse(response.Body), idPath, out var value) ? Scalar(value) : null;
+        }
+
+        if (response.Header("Location") is { } location && Uri.TryCreate(exchange.Request.Url, location, out var resolved))
         {
             var itemSegments = itemKey.Trim('/').Split('/');
             var segments = resolved.AbsolutePath.Trim('/').Split('/');
-            if (segments.Length >= itemSegments.Length && itemSegments[^1] == "{}")
+            if (segments.Length >= itemSegments.Length && itemSegments[^1] == "{}" && Uri.UnescapeDataString(segments[^1]) is { Length: > 0 } last)
             {
-                var last = Uri.UnescapeDataString(segments[^1]);
-                if (last.Length > 0)
-                {
-                    return last;
-                }
+                return last;
             }
         }
 
-        return FromBody(response);
+        if (BodyJson.TryParse(response.Body) is not JsonObject body)
+        {
+            return null;
+        }
+
+        foreach (var member in exchange.Probe.IdMembers)
+        {
+            if (body.FirstOrDefault(p => p.Key.Equals(member, StringComparison.OrdinalIgnoreCase)).Value is JsonValue value && Scalar(value) is { Length: > 0 } id)
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 
-    private static string? FromPath(ReceivedResponse response, string path)
+    // A create that answers with an item carrying none of the values it was sent (an existing item handed back) made nothing of ours.
+    private static bool DescribesWhatWasSent(Exchange exchange)
     {
-        try
+        if (BodyJson.TryParse(exchange.Request.Body) is not JsonObject sent || BodyJson.TryParse(exchange.Response!.Body) is not JsonObject answer)
         {
-            return Rules.JsonPath.TrySelect(JsonNode.Parse(response.Body), path, out var value) && value is JsonValue v
-                ? (v.TryGetValue(out string? s) ? s : v.ToJsonString())
-                : null;
+            return true;
         }
-        catch (JsonException)
-        {
-            return null;
-        }
+
+        var shared = sent.Where(p => p.Value is JsonValue v && v.TryGetValue(out string? _) && answer[p.Key] is JsonValue a && a.TryGetValue(out string? _)).ToList();
+        return shared.Count == 0 || shared.Any(p => string.Equals(p.Value!.GetValue<string>().Trim(), answer[p.Key]!.GetValue<string>().Trim(), StringComparison.OrdinalIgnoreCase));
     }
 
-    private static string? FromBody(ReceivedResponse response)
-    {
-        JsonNode? body;
-        try
-        {
-            body = JsonNode.Parse(response.Body);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        if (body is not JsonObject obj)
-        {
-            return null;
-        }
-
-        var candidate = obj.FirstOrDefault(p => p.Key.Equals("id", StringComparison.OrdinalIgnoreCase)).Value
-            ?? obj.FirstOrDefault(p => p.Key.EndsWith("id", StringComparison.OrdinalIgnoreCase) && p.Value is JsonValue).Value;
-        return candidate is JsonValue v ? (v.TryGetValue(out string? s) ? s : v.ToJsonString()) : null;
-    }
+    private static string? Scalar(JsonNode? value) => value is JsonValue v ? (v.TryGetValue(out string? s) ? s : v.ToJsonString()) : null;
 }

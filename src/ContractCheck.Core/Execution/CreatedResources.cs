@@ -4,55 +4,155 @@ using ContractCheck.Core.Spec;
 namespace ContractCheck.Core.Execution;
 
 /// <summary>
-/// What the run has created on the target: ids to hand to later probes (from the probes that bind),
-/// and every item still alive, so the run can delete what it made.
+/// What the run has created on the target: ids to hand to later probes (from the probes that bind), every item
+/// still alive (so the run deletes what it made, and only that), and for each binding the create's outcome, so a
+/// probe that finds no item can say why. Thread-safe: the workers of a stage share it.
 /// </summary>
 public sealed class CreatedResources
 {
+    private readonly object _gate = new();
     private readonly Dictionary<string, string> _bindings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
     private readonly List<CreatedItem> _alive = [];
     private readonly List<CreatedItem> _unidentified = [];
+    private int _created;
 
-    public IReadOnlyList<CreatedItem> Alive => _alive;
+    /// <summary>Items made and not yet deleted.</summary>
+    public IReadOnlyList<CreatedItem> Alive
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _alive];
+            }
+        }
+    }
 
-    /// <summary>Items a create made whose id could not be read from its answer: they cannot be deleted, only reported.</summary>
-    public IReadOnlyList<CreatedItem> Unidentified => _unidentified;
+    /// <summary>Items a create made whose id could not be read from its answer (or that no DELETE removes): they can only be reported.</summary>
+    public IReadOnlyList<CreatedItem> Unidentified
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _unidentified];
+            }
+        }
+    }
 
-    public bool TryGetBinding(string key, out string id) => _bindings.TryGetValue(key, out id!);
+    /// <summary>How many items the run created, whether or not they were deleted since.</summary>
+    public int Created
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _created;
+            }
+        }
+    }
+
+    public bool TryGetBinding(string key, out string id)
+    {
+        lock (_gate)
+        {
+            return _bindings.TryGetValue(key, out id!);
+        }
+    }
+
+    /// <summary>Why no item is bound under <paramref name="key"/> although a create was tried ("createZone answered 422; …"), or null when none was tried.</summary>
+    public string? WhyMissing(string key)
+    {
+        lock (_gate)
+        {
+            return _failures.GetValueOrDefault(key);
+        }
+    }
 
     /// <summary>Notes what an exchange created or deleted.</summary>
     public void Observe(Probe probe, Exchange exchange, IReadOnlyDictionary<string, string> pathValues)
     {
-        if (exchange.Response is not { } response)
+        var response = exchange.Response;
+        var operation = exchange.Planned.Operation ?? probe.Operation;
+        var name = operation.OperationId ?? operation.Key;
+        lock (_gate)
+        {
+            if (probe.BindAs is { } bindAs && exchange.Planned.Method == "POST" && !_bindings.ContainsKey(bindAs))
+            {
+                _failures[bindAs] = response is not { Status: >= 200 and < 300 }
+                    ? $"{name} answered {response?.Status.ToString() ?? "nothing (" + exchange.Error + ")"}; give a body it accepts in operations.\"{name}\".body"
+                    : $"{name}'s answer named no id ContractCheck could read; say where with operations.\"{name}\".id";
+            }
+
+            if (response is null)
+            {
+                return;
+            }
+
+            Track(probe, exchange, response, pathValues);
+
+            // A DELETE that removed an item (or found it gone) settles it.
+            if (exchange.Planned.Method == "DELETE" && response.Status is (>= 200 and < 300) or 404 or 410)
+            {
+                var template = PathTemplate.Parse(exchange.Planned.PathTemplate);
+                if (template.EndsWithParameter && pathValues.TryGetValue(template.ParameterNames.Last(), out var deleted))
+                {
+                    _alive.RemoveAll(c => c.Key == ResourceMap.KeyOf(template.Template) && c.Id == deleted);
+                }
+            }
+        }
+    }
+
+    // Any 2xx to a POST may have made something, and a 201 to a PUT did: each is tracked so the run can delete it.
+    private void Track(Probe probe, Exchange exchange, ReceivedResponse response, IReadOnlyDictionary<string, string> pathValues)
+    {
+        var method = exchange.Planned.Method;
+        if (method == "PUT" && response.Status == 201 && PathTemplate.Parse(exchange.Planned.PathTemplate) is { EndsWithParameter: true } put
+            && pathValues.TryGetValue(put.ParameterNames.Last(), out var putId))
+        {
+            _created++;
+            _alive.Add(new CreatedItem(ResourceMap.KeyOf(put.Template), putId, exchange.Request.Url, ParentPath(exchange.Request.Url)));
+            return;
+        }
+
+        if (method != "POST" || response.Status is < 200 or >= 300)
         {
             return;
         }
 
-        if (probe.Creates is { } key && response.Status is >= 200 and < 300 && exchange.Planned.Method == "POST")
+        if (probe.Creates is not { } key)
         {
-            if (CreatedIds.Extract(exchange.Request.Url, response, key, probe.IdFrom) is { } id)
+            // A 201 says something was made even where the spec has no item path for it: reported, it cannot be deleted.
+            if (response.Status == 201)
             {
-                _alive.Add(new CreatedItem(key, id, exchange.Request.Url));
-                if (probe.BindAs is { } bindAs)
-                {
-                    _bindings[bindAs] = id;
-                }
+                _created++;
+                _unidentified.Add(new CreatedItem(exchange.Request.Url.AbsolutePath, CreatedItem.UnknownId, exchange.Request.Url, exchange.Request.Url.AbsolutePath));
             }
-            else if (response.Status == 201)
-            {
-                // Only a 201 says something was made; a 200 without an id (often {"success": false}) made nothing we can name.
-                _unidentified.Add(new CreatedItem(key, "?", exchange.Request.Url));
-            }
+
+            return;
         }
 
-        // A DELETE that removed an item (or found it gone) settles it.
-        if (exchange.Planned.Method == "DELETE" && response.Status is (>= 200 and < 300) or 404 or 410)
+        if (CreatedIds.Extract(exchange, key, probe.IdFrom) is { } id)
         {
-            var template = PathTemplate.Parse(exchange.Planned.PathTemplate);
-            if (template.EndsWithParameter && pathValues.TryGetValue(template.ParameterNames.Last(), out var deleted))
+            _created++;
+            _alive.Add(new CreatedItem(key, id, exchange.Request.Url, exchange.Request.Url.AbsolutePath));
+            if (probe.BindAs is { } bindAs)
             {
-                _alive.RemoveAll(c => c.Key == ResourceMap.KeyOf(template.Template) && c.Id == deleted);
+                _bindings[bindAs] = id;
+                _failures.Remove(bindAs);
             }
         }
+        else if (response.Status == 201)
+        {
+            _created++;
+            _unidentified.Add(new CreatedItem(key, CreatedItem.UnknownId, exchange.Request.Url, exchange.Request.Url.AbsolutePath));
+        }
+    }
+
+    private static string ParentPath(Uri itemUrl)
+    {
+        var path = itemUrl.AbsolutePath.TrimEnd('/');
+        return path[..Math.Max(0, path.LastIndexOf('/'))];
     }
 }

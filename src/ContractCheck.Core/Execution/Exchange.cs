@@ -24,6 +24,12 @@ public sealed record Exchange(Probe Probe, PlannedRequest Planned, SentRequest R
     /// <summary>The probe's request before this one, if any.</summary>
     public Exchange? Previous { get; init; }
 
+    /// <summary>When the request was sent.</summary>
+    public DateTimeOffset Started { get; init; }
+
+    /// <summary>The GET sent just before this write to read the item's ETag (<see cref="PlannedRequest.ReadFirst"/>); not judged.</summary>
+    public Exchange? Preflight { get; init; }
+
     /// <summary>The status this exchange is held to: the request's own, else the probe's.</summary>
     public ExpectedStatus? Expected => Planned.Expect ?? Probe.Expected;
 }

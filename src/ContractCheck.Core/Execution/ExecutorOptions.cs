@@ -23,4 +23,10 @@ public sealed record ExecutorOptions(Uri BaseUrl)
 
     /// <summary>How many times one request is sent again after 429s before the answer is taken as it is.</summary>
     public int MaxRateLimitRetries { get; init; } = 5;
+
+    /// <summary>Lanes run side by side within a stage (--workers).</summary>
+    public int Workers { get; init; } = 4;
+
+    /// <summary>After this many requests in a row without an answer, the target is taken for dead and the run stops.</summary>
+    public int MaxMissedAnswers { get; init; } = 3;
 }

@@ -9,6 +9,27 @@ namespace ContractCheck.Core.Probes;
 /// </summary>
 public static class CreatedIdSource
 {
+    /// <summary>
+    /// The members of a create's answer that may hold the new id, best first: the one named like the item path's
+    /// parameter (<c>zoneName</c> for <c>/zones/{zoneName}</c>), then <c>id</c>, <c>uuid</c>, <c>name</c>, and
+    /// <c>&lt;resource&gt;Id</c> / <c>&lt;resource&gt;_id</c> (<c>todoId</c> for <c>/todos</c>).
+    /// </summary>
+    public static IReadOnlyList<string> Members(ApiOperation create, PlanContext context)
+    {
+        var key = context.Resources.CreatedKey(create);
+        var item = context.Spec.Operations.Select(o => PathTemplate.Parse(o.Path)).FirstOrDefault(t => t.EndsWithParameter && ResourceMap.KeyOf(t.Template) == key);
+        var resource = create.Path.TrimEnd('/').Split('/').LastOrDefault(s => s.Length > 0 && !s.StartsWith('{')) ?? "item";
+        var singular = resource.EndsWith("ies", StringComparison.Ordinal) ? resource[..^3] + "y" : resource.EndsWith('s') ? resource[..^1] : resource;
+        var names = new List<string>();
+        if (item?.ParameterNames.LastOrDefault() is { } parameter)
+        {
+            names.Add(parameter);
+        }
+
+        names.AddRange(["id", "uuid", "name", singular + "Id", singular + "_id"]);
+        return names.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
     public static string? For(ApiOperation create, PlanContext context)
     {
         if (context.Rules.ForOperation(create)?.Id is { } fromRules)

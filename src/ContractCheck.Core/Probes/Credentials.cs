@@ -16,12 +16,35 @@ public static class Credentials
     {
         var (headers, queries, cookies) = Names(spec, rules);
         var kept = request.Headers
-            .Where(h => !headers.Contains(h.Key) && !Reporting.Redactor.IsCredentialName(h.Key))
+            .Where(h => !headers.Contains(h.Key) && !Core.Rules.CredentialNames.IsCredential(h.Key))
             .Select(h => h.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase) ? new KeyValuePair<string, string>(h.Key, StripCookies(h.Value, cookies)) : h)
             .Where(h => h.Value.Length > 0)
             .ToList();
         var query = request.Query.Where(q => !queries.Contains(q.Key)).ToList();
         return request with { Headers = kept, Query = query };
+    }
+
+    /// <summary>What every made-up credential holds, so reports can show it (it is nobody's secret) and reproductions stay exact.</summary>
+    public const string Marker = "contractcheck-invalid-";
+
+    /// <summary>True for a credential value the invalid-auth probe made up (also inside a Basic token).</summary>
+    public static bool IsMadeUp(string value)
+    {
+        if (value.Contains(Marker, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var space = value.IndexOf(' ', StringComparison.Ordinal);
+        try
+        {
+            return space > 0 && value[..space].Equals("Basic", StringComparison.OrdinalIgnoreCase)
+                && Encoding.UTF8.GetString(Convert.FromBase64String(value[(space + 1)..].Trim())).Contains(Marker, StringComparison.Ordinal);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The request with credentials of the operation's scheme that the API cannot accept.</summary>
@@ -30,7 +53,7 @@ public static class Credentials
         var bare = Without(request, spec, rules);
         var headers = bare.Headers.ToList();
         var query = bare.Query.ToList();
-        var token = "contractcheck-invalid-" + random.Next(100_000, 999_999);
+        var token = Marker + random.Next(100_000, 999_999);
         var scheme = operation.Security.SelectMany(r => r.Keys).FirstOrDefault();
         switch (scheme)
         {
@@ -46,8 +69,12 @@ public static class Credentials
             case { Type: SecuritySchemeType.ApiKey, In: ParameterLocation.Cookie, Name: { } name }:
                 headers.Add(new("Cookie", $"{name}={token}"));
                 break;
-            case null when rules.Auth.HeaderName is { } header:
-                headers.Add(new(header, token));
+            case null when WrongLike(request, token) is { } same:
+                // No scheme in the spec: the wrong credential takes the form of the one given (its header, its scheme word).
+                headers.Add(same);
+                break;
+            case null when rules.Auth.QueryName is { } name:
+                query.Add(new(name, token));
                 break;
             default:
                 headers.Add(new("Authorization", "Bearer " + token));
@@ -55,6 +82,27 @@ public static class Credentials
         }
 
         return bare with { Headers = headers, Query = query };
+    }
+
+    private static KeyValuePair<string, string>? WrongLike(PlannedRequest valid, string token)
+    {
+        foreach (var (name, value) in valid.Headers)
+        {
+            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                var scheme = value.Split(' ', 2)[0];
+                return new(name, scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase)
+                    ? "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("contractcheck:" + token))
+                    : value.Contains(' ', StringComparison.Ordinal) ? scheme + " " + token : token);
+            }
+
+            if (Core.Rules.CredentialNames.IsCredential(name) && !name.Equals("Cookie", StringComparison.OrdinalIgnoreCase))
+            {
+                return new(name, token);
+            }
+        }
+
+        return null;
     }
 
     private static (HashSet<string> Headers, HashSet<string> Queries, HashSet<string> Cookies) Names(ApiSpec spec, RuleSet rules)

@@ -31,10 +31,20 @@ public static class DesignReview
                 warnings.Add(new DesignWarning(operation, "answers a DELETE with 200 and a body; the table expects 204 No Content", "expect.happy-path.DELETE"));
             }
 
+            if (Expectations.DocumentedOnlyErrors(operation) is { Count: > 0 } errors)
+            {
+                warnings.Add(new DesignWarning(operation, $"documents no success status, only {string.Join(", ", errors)}: happy-path expects those", "expect.happy-path"));
+            }
+
             if (operation.RequiresAuth && !responses.ContainsKey("401") && !responses.ContainsKey("4XX") && !responses.ContainsKey("4xx"))
             {
                 warnings.Add(new DesignWarning(operation, "requires credentials but documents no 401 response for a request without them", "missing-auth → 401"));
             }
+        }
+
+        if (!context.SpecDeclaresSecurity && context.CredentialsGiven && operations.Any(context.RequiresAuth))
+        {
+            warnings.Insert(0, new DesignWarning(null, "the run was given credentials but the spec declares no security scheme: missing-auth and invalid-auth run on every operation the spec does not mark public (security: [])", "components.securitySchemes"));
         }
 
         return warnings;

@@ -9,7 +9,9 @@ namespace ContractCheck.Core.Probes;
 /// </summary>
 public sealed class DuplicateCreateProbe : IProbeKind
 {
-    public string Id => "duplicate-create";
+    public const string KindId = "duplicate-create";
+
+    public string Id => KindId;
 
     public IReadOnlyList<string> OptionKeys => ["operations"];
 
@@ -28,9 +30,10 @@ public sealed class DuplicateCreateProbe : IProbeKind
             yield break;
         }
 
+        // One fresh body, sent twice: the second must conflict with the first, and is sent only if the first was accepted.
         var request = context.Requests.Build(operation, context.RandomFor(Id, operation));
-        var first = request with { Expect = Expectations.Success(operation, context, HappyPathProbe.KindId) };
-        var second = request with { Expect = expected with { AfterSuccess = true } };
+        var first = request with { Step = Steps.Create, Expect = Expectations.Success(operation, context, HappyPathProbe.KindId) };
+        var second = context.Requests.ForError(request, operation) with { Step = Steps.Duplicate, Requires = Steps.Create, Expect = expected };
         yield return new Probe(Id, operation, [first, second], expected);
     }
 }

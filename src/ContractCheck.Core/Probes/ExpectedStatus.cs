@@ -8,9 +8,6 @@ namespace ContractCheck.Core.Probes;
 /// </summary>
 public sealed record ExpectedStatus(IReadOnlyList<StatusPattern> Statuses, string Source, string? Why = null)
 {
-    /// <summary>Judged only when the probe's previous request succeeded (the second of a duplicate create).</summary>
-    public bool AfterSuccess { get; init; }
-
     public bool Allows(int status) => Statuses.Any(s => s.Matches(status));
 
     public override string ToString() => string.Join(" or ", Statuses);

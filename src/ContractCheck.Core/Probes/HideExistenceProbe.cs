@@ -19,7 +19,7 @@ public sealed class HideExistenceProbe : IProbeKind
     public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
     {
         var template = PathTemplate.Parse(operation.Path);
-        if (!context.Rules.Conventions.HideExistence || !operation.RequiresAuth || !template.EndsWithParameter || operation.Method is not ("GET" or "HEAD"))
+        if (!context.Rules.Conventions.HideExistence || !context.RequiresAuth(operation) || !template.EndsWithParameter || operation.Method is not ("GET" or "HEAD"))
         {
             yield break;
         }

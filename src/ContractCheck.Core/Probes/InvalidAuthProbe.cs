@@ -12,7 +12,7 @@ public sealed class InvalidAuthProbe : IProbeKind
     public IReadOnlyList<string> OptionKeys => [];
 
     public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context) =>
-        operation.RequiresAuth
+        context.RequiresAuth(operation)
             ? ProbeTable.Single(Id, operation, context, (valid, random) => Credentials.Wrong(valid, operation, context.Spec, context.Rules, random))
             : [];
 }

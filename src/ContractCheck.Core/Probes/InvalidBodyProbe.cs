@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContractCheck.Core.Rules;
@@ -42,10 +41,13 @@ public sealed class InvalidBodyProbe : IProbeKind
         }
 
         var settings = context.Rules.Probe(Id);
+        var request = context.Requests.ForError(valid, operation);
+        var index = 0;
         foreach (var mutation in new Mutations(context.Spec.Document, settings.Formats ?? true).For(schema, value).Take(settings.MaxCases ?? DefaultMaxCases))
         {
-            var body = Encoding.UTF8.GetBytes(mutation.Value?.ToJsonString() ?? "null");
-            yield return new Probe(Id, operation, [valid with { Body = body }], expected) { Label = mutation.Description };
+            // Each case its own fresh values, so that one wrongly accepted case cannot change the answer to the next.
+            var body = context.Requests.Refresh(operation, mutation.Value, context.RandomFor($"{Id} {index++}", operation), mutation.Pointer);
+            yield return new Probe(Id, operation, [request with { Body = body }], expected) { Label = mutation.Description };
         }
     }
 

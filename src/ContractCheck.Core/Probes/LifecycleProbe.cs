@@ -37,16 +37,17 @@ public sealed class LifecycleProbe : IProbeKind
         var steps = new List<PlannedRequest>
         {
             context.Requests.Build(operation, random) with { Step = Steps.Create, Expect = Expectations.Success(operation, context, HappyPathProbe.KindId) },
-            Item(read, local, context, random) with { Step = Steps.Read, FollowLocation = true, Expect = Expectations.Success(read, context, HappyPathProbe.KindId) },
+            Item(read, local, context, random) with { Step = Steps.Read, Requires = Steps.Create, FollowLocation = true, Expect = Expectations.Success(read, context, HappyPathProbe.KindId) },
         };
         if (update is not null)
         {
-            steps.Add(Item(update, local, context, random) with { Step = Steps.Update, Expect = Expectations.Success(update, context, HappyPathProbe.KindId) });
+            steps.Add(Item(update, local, context, random) with { Step = Steps.Update, Requires = Steps.Create, Expect = Expectations.Success(update, context, HappyPathProbe.KindId) });
         }
 
-        steps.Add(Item(delete, local, context, random) with { Step = Steps.Delete, Expect = Expectations.Success(delete, context, HappyPathProbe.KindId) });
-        steps.Add(Item(read, local, context, random) with { Step = Steps.ReadAfterDelete, Expect = Row(Steps.ReadAfterDelete, context) });
-        steps.Add(Item(delete, local, context, random) with { Step = Steps.DeleteAgain, Expect = Row(Steps.DeleteAgain, context) });
+        // After the delete, the item is gone only if the delete succeeded: the last two steps are sent only then.
+        steps.Add(Item(delete, local, context, random) with { Step = Steps.Delete, Requires = Steps.Create, Expect = Expectations.Success(delete, context, HappyPathProbe.KindId) });
+        steps.Add(context.Requests.ForError(Item(read, local, context, random), read) with { Step = Steps.ReadAfterDelete, Requires = Steps.Delete, Expect = Row(Steps.ReadAfterDelete, context) });
+        steps.Add(context.Requests.ForError(Item(delete, local, context, random), delete) with { Step = Steps.DeleteAgain, Requires = Steps.Delete, ReadFirst = null, Expect = Row(Steps.DeleteAgain, context) });
         yield return new Probe(Id, operation, steps, steps[0].Expect) { Creates = key, BindAs = local };
     }
 

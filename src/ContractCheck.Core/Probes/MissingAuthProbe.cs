@@ -12,7 +12,7 @@ public sealed class MissingAuthProbe : IProbeKind
     public IReadOnlyList<string> OptionKeys => [];
 
     public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context) =>
-        operation.RequiresAuth
+        context.RequiresAuth(operation)
             ? ProbeTable.Single(Id, operation, context, (valid, _) => Credentials.Without(valid, context.Spec, context.Rules))
             : [];
 }

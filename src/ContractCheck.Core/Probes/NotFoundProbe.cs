@@ -12,7 +12,9 @@ namespace ContractCheck.Core.Probes;
 /// </summary>
 public sealed class NotFoundProbe : IProbeKind
 {
-    public string Id => "not-found";
+    public const string KindId = "not-found";
+
+    public string Id => KindId;
 
     public IReadOnlyList<string> OptionKeys => [];
 
@@ -40,9 +42,9 @@ public sealed class NotFoundProbe : IProbeKind
             yield break;
         }
 
-        var valid = context.Requests.Build(operation, random);
-        var values = new Dictionary<string, PathValue>(valid.PathValues) { [name] = new PathValue(missing, ValueOrigin.Rules) };
-        yield return new Probe(Id, operation, [valid with { PathValues = values }], expected);
+        var valid = context.Requests.ForError(context.Requests.Build(operation, random), operation);
+        var values = new Dictionary<string, PathValue>(valid.PathValues) { [name] = new PathValue(missing, ValueOrigin.Missing) };
+        yield return new Probe(Id, operation, [valid with { PathValues = values, ReadFirst = null }], expected);
     }
 
     /// <summary>An id of the parameter's type that no real API would have handed out.</summary>

@@ -8,4 +8,7 @@ public sealed record PathValue(string Text, ValueOrigin Origin, string? Binding 
 {
     /// <summary>True when the value is not known to name a real resource.</summary>
     public bool IsGuess => Origin is ValueOrigin.Example or ValueOrigin.Generated;
+
+    /// <summary>True when the value names an item that exists for certain: one the run created or the rules named.</summary>
+    public bool IsOwned => Origin is ValueOrigin.Rules or ValueOrigin.Created;
 }

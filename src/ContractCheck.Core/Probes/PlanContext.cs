@@ -13,7 +13,25 @@ public sealed class PlanContext
         Options = options;
         Resources = new ResourceMap(spec.Operations);
         Requests = new RequestBuilder(spec, rules, options, Resources);
+        SpecDeclaresSecurity = spec.Document.Components?.SecuritySchemes is { Count: > 0 } || spec.Operations.Any(o => o.Security.Count > 0);
+        CredentialsGiven = !rules.Auth.IsEmpty || options.ExtraHeaders.Any(h => Core.Rules.CredentialNames.IsCredential(h.Key));
     }
+
+    /// <summary>False against a stateless API: <c>conventions.stateful: false</c> or --stateless.</summary>
+    public bool Stateful => Rules.Conventions.Stateful && !Options.Stateless;
+
+    /// <summary>True when the spec names a security scheme or requirement anywhere.</summary>
+    public bool SpecDeclaresSecurity { get; }
+
+    /// <summary>True when the rules (auth) or the command line (--header) give credentials.</summary>
+    public bool CredentialsGiven { get; }
+
+    /// <summary>
+    /// Whether an operation needs credentials: as its security says; and where the spec declares no security at
+    /// all but the run was given credentials, every operation the spec does not mark public (<c>security: []</c>).
+    /// </summary>
+    public bool RequiresAuth(ApiOperation operation) =>
+        operation.RequiresAuth || (!SpecDeclaresSecurity && CredentialsGiven && operation.Model.Security is null && !operation.IsUndeclared);
 
     public ApiSpec Spec { get; }
 

@@ -2,7 +2,7 @@ using ContractCheck.Core.Rules;
 
 namespace ContractCheck.Core.Probes;
 
-/// <summary>What the command line adds to planning: the seed, extra headers and operation filters.</summary>
+/// <summary>What the command line adds to planning: the seed, extra headers, operation filters and the safety modes.</summary>
 public sealed record PlanOptions(
     int Seed,
     IReadOnlyList<KeyValuePair<string, string>> ExtraHeaders,
@@ -10,4 +10,13 @@ public sealed record PlanOptions(
     IReadOnlyList<OperationSelector> Exclude)
 {
     public static PlanOptions Default { get; } = new(0, [], [], []);
+
+    /// <summary>--read-only: only GET, HEAD and OPTIONS are sent; every other probe is planned as skipped.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>--bursts: with --read-only, bursts of read operations still run.</summary>
+    public bool Bursts { get; init; }
+
+    /// <summary>--stateless: as <c>conventions.stateful: false</c> (a mock that does not keep what it is sent).</summary>
+    public bool Stateless { get; init; }
 }

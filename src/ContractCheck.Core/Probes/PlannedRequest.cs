@@ -22,6 +22,18 @@ public sealed record PlannedRequest(
     /// <summary>Send to the Location the probe's first answer gave (same origin only) instead of the path template.</summary>
     public bool FollowLocation { get; init; }
 
+    /// <summary>
+    /// The step of the same probe that must have succeeded (2xx) before this request is sent: a chain ends where
+    /// its create was refused, and nothing is sent to an item that was never made or is already deleted.
+    /// </summary>
+    public string? Requires { get; init; }
+
+    /// <summary>
+    /// A GET of the same item sent just before this write, whose ETag becomes this request's If-Match (the
+    /// operation declares If-Match or documents 428). Not judged; kept as evidence.
+    /// </summary>
+    public PlannedRequest? ReadFirst { get; init; }
+
     /// <summary>The operation this request calls, when it is not the probe's own (a lifecycle's read, update and delete).</summary>
     public Spec.ApiOperation? Operation { get; init; }
 

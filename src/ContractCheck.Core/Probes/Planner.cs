@@ -30,16 +30,57 @@ public static class Planner
             {
                 // Any POST to a collection may create an item (a wrongly accepted bad request too): track it for clean-up.
                 var idFrom = CreatedIdSource.For(operation, context);
+                var members = CreatedIdSource.Members(operation, context);
                 probes.AddRange(kind.Plan(operation, context)
                     .Select(p => p.Creates is null && p.Operation.Method == "POST" ? p with { Creates = context.Resources.CreatedKey(operation) } : p)
-                    .Select(p => p.Creates is not null ? p with { IdFrom = idFrom } : p));
+                    .Select(p => p.Creates is not null ? p with { IdFrom = idFrom, IdMembers = members } : p));
             }
         }
 
         // Bursts trip the target's rate limit: they go last, so no other probe runs into it.
-        var ordered = probes.Where(p => p.Burst is null).Concat(probes.Where(p => p.Burst is not null)).ToList();
+        var ordered = probes.Where(p => p.Burst is null).Concat(probes.Where(p => p.Burst is not null))
+            .Select(p => Restrict(p, context))
+            .Select((p, index) => Schedule.StageOf(p, context.Resources) is var stage ? p with { Stage = stage, Lane = Schedule.LaneOf(p, stage, index) } : p)
+            .ToList();
         return new Plan(ordered, DesignReview.Review(selected, context), skipped, options.Seed) { Cleanup = CleanupRequests(spec, context) };
     }
+
+    /// <summary>The reason the run's modes leave a probe out (--read-only, --stateless / conventions.stateful), or null.</summary>
+    public static string? Restriction(Probe probe, PlanContext context)
+    {
+        if (!context.Stateful && StatefulKinds.Contains(probe.Kind))
+        {
+            return "needs an API that keeps what it is sent, and this one is stateless (conventions.stateful: false or --stateless)";
+        }
+
+        if (probe.Requests.Select(r => Ownership.Refusal(r, r.Operation ?? probe.Operation, context.Rules)).FirstOrDefault(r => r is not null) is { } unowned)
+        {
+            return unowned;
+        }
+
+        if (context.Options.ReadOnly)
+        {
+            if (probe.Burst is not null && !context.Options.Bursts)
+            {
+                return "--read-only: bursts are sent only with --bursts";
+            }
+
+            if (probe.Requests.Any(r => !ReadOnlyMethods.Contains(r.Method)))
+            {
+                return $"--read-only: only GET, HEAD and OPTIONS are sent, this probe sends {string.Join(", ", probe.Requests.Select(r => r.Method).Where(m => !ReadOnlyMethods.Contains(m)).Distinct())}";
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> ReadOnlyMethods = ["GET", "HEAD", "OPTIONS"];
+
+    // Probes whose expectation holds only if the API remembers: an unknown id, a duplicate, a deleted item.
+    private static readonly HashSet<string> StatefulKinds = [NotFoundProbe.KindId, DuplicateCreateProbe.KindId, LifecycleProbe.KindId];
+
+    private static Probe Restrict(Probe probe, PlanContext context) =>
+        probe.SkipReason is null && Restriction(probe, context) is { } reason ? probe with { SkipReason = reason } : probe;
 
     // Every DELETE on an item path, whether or not the run checks it: clean-up must not depend on --include.
     private static Dictionary<string, PlannedRequest> CleanupRequests(ApiSpec spec, PlanContext context)

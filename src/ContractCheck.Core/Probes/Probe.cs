@@ -25,8 +25,17 @@ public sealed record Probe(
     /// </summary>
     public string? BindAs { get; init; }
 
-    /// <summary>Where a create's answer body holds the new id (a JSON path), from the rules or the spec's links; else Location and "id" are tried.</summary>
+    /// <summary>Where a create's answer body holds the new id (a JSON path), from the rules or the spec's links; else Location and <see cref="IdMembers"/> are tried.</summary>
     public string? IdFrom { get; init; }
+
+    /// <summary>The body members that may hold a created item's id, best first: named like the item path's parameter, id, uuid, name, &lt;resource&gt;Id.</summary>
+    public IReadOnlyList<string> IdMembers { get; init; } = ["id"];
+
+    /// <summary>The stage the probe runs in (see <see cref="Schedule"/>): every probe of a stage ends before the next stage starts.</summary>
+    public int Stage { get; init; }
+
+    /// <summary>The probe's lane within its stage: probes of one lane run one after another, in plan order.</summary>
+    public string Lane { get; init; } = "";
 
     /// <summary>For a burst probe: how many requests, how fast, at what concurrency.</summary>
     public BurstSettings? Burst { get; init; }

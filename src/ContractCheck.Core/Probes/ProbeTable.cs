@@ -35,7 +35,7 @@ public static class ProbeTable
         }
 
         var random = context.RandomFor(probe, operation);
-        return [new Probe(probe, operation, [variant(context.Requests.Build(operation, random), random)], expected)];
+        return [new Probe(probe, operation, [variant(context.Requests.ForError(context.Requests.Build(operation, random), operation), random)], expected)];
     }
 
     /// <summary>A probe that has no row to judge by is not planned; it says so in the plan.</summary>

@@ -18,6 +18,7 @@ public sealed class RequestBuilder
     private readonly RuleSet _rules;
     private readonly PlanOptions _options;
     private readonly ResourceMap _resources;
+    private readonly Freshener _freshener;
 
     public RequestBuilder(ApiSpec spec, RuleSet rules, PlanOptions options, ResourceMap resources)
     {
@@ -25,7 +26,11 @@ public sealed class RequestBuilder
         _rules = rules;
         _options = options;
         _resources = resources;
+        _freshener = new Freshener(spec.Document);
     }
+
+    /// <summary>Every request says who sends it, so the traffic of a run is easy to tell apart in the target's logs.</summary>
+    public static readonly string UserAgent = "ContractCheck/" + (typeof(RequestBuilder).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
 
     public PlannedRequest Build(ApiOperation operation, Random random)
     {
@@ -49,7 +54,8 @@ public sealed class RequestBuilder
         var cookies = new List<string>();
         foreach (var parameter in operation.Parameters.Where(p => p.In is not ParameterLocation.Path))
         {
-            string? value = given.TryGetValue(parameter.Name ?? "", out var g) ? g : parameter.Required ? ParameterValue(parameter, generator)?.Text : null;
+            string? value = given.TryGetValue(parameter.Name ?? "", out var g) ? g
+                : parameter.Required || IsIfMatch(parameter.Name) || IsIfNoneMatch(parameter.Name) ? ParameterValue(parameter, generator)?.Text : null;
             if (value is null || parameter.Name is null)
             {
                 continue;
@@ -57,6 +63,12 @@ public sealed class RequestBuilder
 
             switch (parameter.In)
             {
+                case ParameterLocation.Header when IsIfMatch(parameter.Name):
+                    // The current ETag of the item is read just before the write (ReadFirst); an example value would be stale.
+                    continue;
+                case ParameterLocation.Header when parameter.Name.Equals("If-None-Match", StringComparison.OrdinalIgnoreCase) && operation.Method is "POST" or "PUT":
+                    headers.Add(new(parameter.Name, "*"));
+                    break;
                 case ParameterLocation.Query:
                     query.Add(new(parameter.Name, value));
                     break;
@@ -74,10 +86,8 @@ public sealed class RequestBuilder
             headers.Add(new("Cookie", string.Join("; ", cookies)));
         }
 
-        if (Accept(operation) is { } accept)
-        {
-            headers.Add(new("Accept", accept));
-        }
+        headers.Add(new("Accept", Accept(operation, forError: false)));
+        headers.Add(new("User-Agent", UserAgent));
 
         headers.AddRange(_rules.Auth.Headers());
         if (_rules.Auth.QueryName is { } queryName && _rules.Auth.QueryValue is { } queryValue)
@@ -89,8 +99,56 @@ public sealed class RequestBuilder
         headers.AddRange(_options.ExtraHeaders);
 
         var (body, contentType) = Body(operation, opRules, generator, random);
-        return new PlannedRequest(operation.Method, operation.Path, pathValues, query, Deduplicate(headers), body, contentType);
+        return new PlannedRequest(operation.Method, operation.Path, pathValues, query, Deduplicate(headers), body, contentType) { ReadFirst = ReadFirst(operation, random) };
     }
+
+    /// <summary>The request as a deliberately wrong one sends it: asking for the error media types (see <see cref="Accept"/>).</summary>
+    public PlannedRequest ForError(PlannedRequest request, ApiOperation operation) =>
+        request with { Headers = [.. request.Headers.Select(h => h.Key.Equals("Accept", StringComparison.OrdinalIgnoreCase) ? new KeyValuePair<string, string>(h.Key, Accept(operation, forError: true)) : h)] };
+
+    /// <summary>
+    /// A request body made fresh again: strings no earlier request sent (the rules' body: its placeholders
+    /// filled anew), the subtree at <paramref name="keep"/> untouched. For the invalid-body cases of one valid body.
+    /// </summary>
+    public byte[] Refresh(ApiOperation operation, JsonNode? value, Random random, string? keep)
+    {
+        var mediaType = BodyMediaType(operation) ?? "application/json";
+        var template = _rules.ForOperation(operation)?.Body;
+        var schema = template is null ? operation.Model.RequestBody?.Content?[mediaType]?.Schema : null;
+        return Encode(_freshener.Freshen(value, schema, random, template, keep), mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType);
+    }
+
+    /// <summary>
+    /// The Accept a request sends, so no probe depends on the server's default representation (RFC 9110 12.5.1):
+    /// for a valid request the media types of the operation's documented answers, success first; for a
+    /// deliberately wrong one the error media types of the rules, then those the spec documents for errors,
+    /// then application/json.
+    /// </summary>
+    public string Accept(ApiOperation operation, bool forError)
+    {
+        var responses = (operation.Model.Responses ?? []).Where(r => !Resolved.IsUnresolved(r.Value)).ToList();
+        IEnumerable<string> types = forError
+            ? _rules.Errors.ContentTypes.Concat(responses.Where(r => !r.Key.StartsWith('2')).SelectMany(r => r.Value.Content?.Keys ?? [])).Append("application/json")
+            : responses.OrderBy(r => r.Key.StartsWith('2') ? 0 : 1).SelectMany(r => r.Value.Content?.Keys ?? []);
+        var list = types.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return list.Count == 0 ? Accept(operation, forError: true) : string.Join(", ", list);
+    }
+
+    // A write that declares If-Match reads its item just before, for the current ETag.
+    private PlannedRequest? ReadFirst(ApiOperation operation, Random random)
+    {
+        if (operation.Method is not ("PUT" or "PATCH" or "DELETE" or "POST")
+            || !(operation.Parameters.Any(p => p.In == ParameterLocation.Header && IsIfMatch(p.Name)) || (operation.Model.Responses?.ContainsKey("428") ?? false)))
+        {
+            return null;
+        }
+
+        return _spec.Operations.FirstOrDefault(o => o.Method == "GET" && o.Path == operation.Path) is { } read ? Build(read, random) with { Operation = read } : null;
+    }
+
+    private static bool IsIfMatch(string? name) => string.Equals(name, "If-Match", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsIfNoneMatch(string? name) => string.Equals(name, "If-None-Match", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The media type a body is sent as: JSON where the spec offers it, else the first declared.</summary>
     public static string? BodyMediaType(ApiOperation operation)
@@ -109,7 +167,7 @@ public sealed class RequestBuilder
         var mediaType = BodyMediaType(operation);
         if (mediaType is null)
         {
-            return opRules?.Body is { } only ? (Encoding.UTF8.GetBytes(Templates.Fill(only, random)?.ToJsonString() ?? "null"), "application/json") : (null, null);
+            return opRules?.Body is { } only ? (Encoding.UTF8.GetBytes(_freshener.Freshen(only, null, random, only)?.ToJsonString() ?? "null"), "application/json") : (null, null);
         }
 
         var media = operation.Model.RequestBody!.Content![mediaType];
@@ -121,8 +179,9 @@ public sealed class RequestBuilder
             example = null;
         }
 
-        var value = opRules?.Body is { } fromRules ? Templates.Fill(fromRules, random)
-            : example ?? generator.Generate(bodySchema);
+        // Every body is made fresh: no string an earlier request of the run sent (a unique key in the example would conflict).
+        var value = opRules?.Body is { } fromRules ? _freshener.Freshen(fromRules, null, random, fromRules)
+            : _freshener.Freshen(example ?? generator.Generate(bodySchema), bodySchema, random);
         var contentType = mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType;
         return (Encode(value, contentType), contentType);
     }
@@ -190,16 +249,6 @@ public sealed class RequestBuilder
         JsonArray a => string.Join(",", a.Select(Text)),
         _ => value.ToJsonString(),
     };
-
-    private static string? Accept(ApiOperation operation)
-    {
-        var types = (operation.Model.Responses ?? [])
-            .Where(r => r.Key.StartsWith('2'))
-            .SelectMany(r => r.Value.Content?.Keys ?? [])
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-        return types.Count == 0 ? null : string.Join(", ", types);
-    }
 
     private static bool IsManagedHeader(string name) =>
         name.Equals("Accept", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase) || name.Equals("Authorization", StringComparison.OrdinalIgnoreCase);

@@ -43,6 +43,13 @@ public sealed partial class ResourceMap
     /// <summary>The template with parameter names erased, so /users/{id} and /users/{userId} are one item.</summary>
     public static string KeyOf(string template) => ParameterName().Replace(template.TrimEnd('/'), "{}");
 
+    /// <summary>"/todos item" for a key such as <c>/todos/{}</c> (or a lifecycle's own <c>lifecycle:/todos/{}</c>), in messages.</summary>
+    public static string Describe(string key)
+    {
+        var bare = key[(key.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0 ? slash : 0)..];
+        return (bare.EndsWith("/{}", StringComparison.Ordinal) ? bare[..^3] : bare) + " item";
+    }
+
     /// <summary>True when some create in the spec produces ids for this key.</summary>
     public bool HasCreator(string key) => _createdKeys.Contains(key);
 

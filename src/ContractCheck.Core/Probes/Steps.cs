@@ -13,4 +13,8 @@ public static class Steps
     public const string ReadAfterDelete = "read-after-delete";
     public const string DeleteAgain = "delete-again";
     public const string Recovery = "recovery";
+    public const string Duplicate = "duplicate";
+
+    /// <summary>The GET that reads an item's ETag just before a conditional write (not judged).</summary>
+    public const string EtagRead = "etag-read";
 }

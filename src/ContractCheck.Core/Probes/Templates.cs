@@ -18,6 +18,9 @@ public static partial class Templates
         _ => value?.DeepClone(),
     };
 
+    /// <summary>True when the text holds a placeholder that makes a new value each time it is filled.</summary>
+    public static bool HasPlaceholder(string text) => Placeholder().IsMatch(text);
+
     public static string Fill(string text, Random random) => Placeholder().Replace(text, m => m.Groups[1].Value switch
     {
         "uuid" => Strings.Uuid(random),

@@ -14,4 +14,7 @@ public enum ValueOrigin
 
     /// <summary>Taken from a resource this run created (Location or id of a create response).</summary>
     Created,
+
+    /// <summary>An id made so that it cannot exist (the not-found probe's).</summary>
+    Missing,
 }

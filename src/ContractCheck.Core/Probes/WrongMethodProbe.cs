@@ -37,8 +37,13 @@ public sealed class WrongMethodProbe : IProbeKind
             }
 
             var template = context.Requests.Build(operation, context.RandomFor(Id, undeclared));
-            var request = template with { Method = method, Body = null, ContentType = null, Headers = template.Headers.Where(h => !h.Key.Equals("Accept", StringComparison.OrdinalIgnoreCase)).ToList() };
-            yield return new Probe(Id, undeclared, [request], expected);
+            var request = context.Requests.ForError(template, operation) with { Method = method, Body = null, ContentType = null, ReadFirst = null };
+
+            // A method that could change data (PUT, PATCH, DELETE on a collection, anything unsafe on an item the run does not own) is not tried at all.
+            if (Ownership.Refusal(request, undeclared, context.Rules) is null)
+            {
+                yield return new Probe(Id, undeclared, [request], expected);
+            }
         }
     }
 }

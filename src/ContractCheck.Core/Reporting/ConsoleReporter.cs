@@ -50,12 +50,29 @@ public sealed class ConsoleReporter : IReporter
 
         DesignWarnings(report);
         SpecWarnings(report);
+        if (_verbose)
+        {
+            SkippedByReason(report);
+        }
+
         Cleanup(report);
         Bypasses(report);
+        if (report.Stopped is { } stopped)
+        {
+            _console.WriteLine();
+            _console.MarkupLine($"[bold red]Stopped early: {Esc(stopped)}. The probes after it were not sent.[/]");
+        }
+
         if (report.Cancelled)
         {
             _console.WriteLine();
             _console.MarkupLine($"[yellow]Cancelled: {report.Outcomes.Count(o => o.WasCancelled)} probes were not run; the report holds what was seen until then.[/]");
+        }
+
+        if (report.Failed + report.Errors > 0 && report.Redactor.Variables.ToList() is { Count: > 0 } variables)
+        {
+            _console.WriteLine();
+            _console.MarkupLine($"[grey]The reproduce lines hold no secrets: set {Esc(string.Join(", ", variables))} in your shell first.[/]");
         }
 
         _console.WriteLine();
@@ -73,7 +90,7 @@ public sealed class ConsoleReporter : IReporter
         var answer = exchange?.Response is { } response
             ? $"{response.Status} {Esc(response.Reason ?? "")}, {exchange.Elapsed.TotalMilliseconds:0} ms"
             : exchange?.Error is { } error ? "no response" : Esc(cases[0].Results[0].Finding.Message);
-        var counts = failed > 0 ? $"{failed} of {cases.Count} checks failed" : $"{passed} checks passed";
+        var counts = failed > 0 ? $"{failed} of {cases.Count} checks failed" : passed > 0 ? $"{passed} checks passed" : "";
         _console.MarkupLine($"  [{colour}]{word}[/] {Esc(probe),-20} {answer}  [grey]{counts}[/]");
     }
 
@@ -138,7 +155,7 @@ public sealed class ConsoleReporter : IReporter
         _console.MarkupLine($"[yellow]Design warnings[/] [grey](the spec contradicts a design table row; {note})[/]");
         foreach (var w in report.DesignWarnings)
         {
-            _console.MarkupLine($"  [yellow]![/] {Esc(w.Operation.DisplayName)}: {Esc(w.Message)} [grey]({Esc(w.Table)})[/]");
+            _console.MarkupLine($"  [yellow]![/] {Esc(w.Place)}: {Esc(w.Message)} [grey]({Esc(w.Table)})[/]");
         }
     }
 
@@ -153,21 +170,46 @@ public sealed class ConsoleReporter : IReporter
         }
     }
 
+    // Always said, also when nothing was made: a user must see at a glance that the run left the server as it found it.
     private void Cleanup(RunReport report)
     {
-        if (report.Cleanup.Count == 0)
+        var left = report.Cleanup.Where(c => !c.Deleted).ToList();
+        _console.WriteLine();
+        _console.MarkupLine($"[{(left.Count == 0 ? "grey" : "yellow")}]Clean-up: created {report.Created}, deleted {report.Deleted}{(left.Count == 0 ? "" : $", left {left.Count} on the server")}[/]");
+        foreach (var item in left)
+        {
+            _console.MarkupLine($"  [yellow]![/] left on the server: {Esc(item.Item.Path)} ({Esc(item.Detail)})");
+            if (item.Request is { } request)
+            {
+                _console.MarkupLine($"      [grey]delete it:[/] {Esc(CurlCommand.For(request, report.Redactor))}");
+            }
+        }
+    }
+
+    // What the run could not test and why, grouped by reason: what to add to the rules file, at a glance.
+    private void SkippedByReason(RunReport report)
+    {
+        var skipped = report.Results
+            .Where(r => r.Finding.Check == Judge.ProbeCheck && r.Finding.Outcome == Outcome.Skipped)
+            .GroupBy(r => Reason(r.Finding.Message))
+            .OrderByDescending(g => g.Count())
+            .ToList();
+        if (skipped.Count == 0)
         {
             return;
         }
 
-        var deleted = report.Cleanup.Count(c => c.Deleted);
         _console.WriteLine();
-        _console.MarkupLine($"[grey]Clean-up: deleted {deleted} of {report.Cleanup.Count} item(s) the run created and no probe deleted[/]");
-        foreach (var left in report.Cleanup.Where(c => !c.Deleted))
+        _console.MarkupLine($"[yellow]Skipped[/] [grey]({skipped.Sum(g => g.Count())}, by reason)[/]");
+        foreach (var group in skipped)
         {
-            _console.MarkupLine($"  [yellow]![/] left on the server: {Esc(left.Item.Path)} ({Esc(left.Detail)})");
+            var probes = group.Select(r => $"{r.Probe.DisplayName} {r.Probe.Operation.Key}").Distinct().ToList();
+            _console.MarkupLine($"  [yellow]-[/] {Esc(report.Redactor.Text(group.Key))} [grey]({probes.Count}: {Esc(string.Join("; ", probes.Take(4)))}{(probes.Count > 4 ? "; …" : "")})[/]");
         }
     }
+
+    // Steps of chains say which step first; grouped, the reason is what they share.
+    private static string Reason(string message) => message.IndexOf(": not sent", StringComparison.Ordinal) is var i and > 0 ? message[(i + 2)..] : message;
 
     private void SpecWarnings(RunReport report)
     {

@@ -15,7 +15,7 @@ public sealed class JUnitReporter : IReporter
     private readonly Func<Stream> _open;
 
     public JUnitReporter(string path)
-        : this(() => OpenFile(path))
+        : this(() => ReportFile.Open(path))
     {
     }
 
@@ -89,7 +89,7 @@ public sealed class JUnitReporter : IReporter
         foreach (var w in strictFailures)
         {
             xml.WriteStartElement("testcase");
-            xml.WriteAttributeString("name", Clean($"design: {w.Operation.DisplayName}"));
+            xml.WriteAttributeString("name", Clean($"design: {w.Place}"));
             xml.WriteAttributeString("classname", "contractcheck.design");
             xml.WriteStartElement("failure");
             xml.WriteAttributeString("type", "design");
@@ -102,7 +102,7 @@ public sealed class JUnitReporter : IReporter
         var notes = new StringBuilder();
         foreach (var w in report.DesignWarnings)
         {
-            notes.AppendLine($"design warning: {w.Operation.DisplayName}: {w.Message} ({w.Table})");
+            notes.AppendLine($"design warning: {w.Place}: {w.Message} ({w.Table})");
         }
 
         foreach (var w in report.Spec.Warnings)
@@ -229,16 +229,5 @@ public sealed class JUnitReporter : IReporter
         }
 
         return sb.ToString();
-    }
-
-    private static FileStream OpenFile(string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        return File.Create(path);
     }
 }

@@ -1,61 +1,82 @@
-using System.Text.RegularExpressions;
+using System.Net;
+using System.Text.Encodings.Web;
+using ContractCheck.Core.Rules;
 
 namespace ContractCheck.Core.Reporting;
 
 /// <summary>
-/// Hides secrets in everything a report shows: values of credential headers (Authorization, Cookie,
-/// API keys…), query parameters named as credentials, and every secret value the run was given,
-/// wherever it appears. Shown as <c>***</c>.
+/// Hides secrets in everything a report shows. A secret is a value the run was given as a credential (every
+/// <c>auth</c> value, including what came from <c>${ENV}</c>, credential headers from the command line or the
+/// rules) and the secret part of such a header value (<c>token &lt;secret&gt;</c>, <c>Bearer &lt;secret&gt;</c>):
+/// it is masked wherever it appears — headers, URLs, bodies — also URL-, JSON- or HTML-encoded. Response headers
+/// the server uses for credentials (Set-Cookie, …) are masked whole. Shown as <c>***</c>; in reproductions, as the
+/// shell variable to put back (<see cref="Segments"/>).
 /// </summary>
 public sealed class Redactor
 {
     public const string Mask = "***";
 
-    private static readonly string[] SensitiveHeaderNames =
-        ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token", "x-csrf-token", "x-xsrf-token"];
-
     // Challenges say how to authenticate; they hold no credential and are evidence worth showing.
     private static readonly string[] PublicChallenges = ["www-authenticate", "proxy-authenticate"];
 
-    private static readonly Regex SensitiveName = new("(?i)(token|secret|passw|api[-_]?key|auth|session|credential|signature)", RegexOptions.CultureInvariant);
-
-    private readonly List<string> _secrets;
+    private readonly List<(string Text, string Variable)> _secrets = [];
     private readonly HashSet<string> _sensitiveNames;
 
-    public Redactor(IEnumerable<string> secrets, IEnumerable<string>? sensitiveNames = null)
+    /// <param name="secrets">The credential values the run was given.</param>
+    /// <param name="sensitiveNames">Header and parameter names the spec's security schemes or the rules name.</param>
+    /// <param name="variables">The variable each value came from (<c>${TODO_API_TOKEN}</c>), for reproductions.</param>
+    public Redactor(IEnumerable<string> secrets, IEnumerable<string>? sensitiveNames = null, IReadOnlyDictionary<string, string>? variables = null)
     {
+        var index = 0;
+        foreach (var secret in secrets.Select(SecretPart).Where(s => s.Length >= 3).Distinct())
+        {
+            var variable = variables?.GetValueOrDefault(secret) ?? "CONTRACTCHECK_SECRET_" + ++index;
+            foreach (var form in Forms(secret))
+            {
+                if (!_secrets.Any(s => s.Text == form))
+                {
+                    _secrets.Add((form, form == secret ? variable : ""));
+                }
+            }
+        }
+
         // Longest first, so a secret that contains another is hidden whole.
-        _secrets = secrets.Where(s => s.Length >= 3).Distinct().OrderByDescending(s => s.Length).ToList();
-        _sensitiveNames = new HashSet<string>(SensitiveHeaderNames.Concat(sensitiveNames ?? []), StringComparer.OrdinalIgnoreCase);
+        _secrets.Sort((a, b) => b.Text.Length.CompareTo(a.Text.Length));
+        _sensitiveNames = new HashSet<string>(sensitiveNames ?? [], StringComparer.OrdinalIgnoreCase);
     }
 
     public static Redactor None { get; } = new([]);
 
+    /// <summary>The variables reproductions use in place of secrets, by name.</summary>
+    public IEnumerable<string> Variables => _secrets.Select(s => s.Variable).Where(v => v.Length > 0).Distinct();
+
     /// <summary>True for a header or parameter name whose value is a credential.</summary>
     public bool IsSensitiveName(string name) => _sensitiveNames.Contains(name) || IsCredentialName(name);
 
-    /// <summary>True for names that hold credentials whatever the API: Authorization, Cookie, *token*, *api-key*, …</summary>
-    public static bool IsCredentialName(string name) =>
-        !PublicChallenges.Contains(name, StringComparer.OrdinalIgnoreCase)
-        && (SensitiveHeaderNames.Contains(name, StringComparer.OrdinalIgnoreCase) || SensitiveName.IsMatch(name));
+    /// <summary>True for names that hold credentials whatever the API (see <see cref="CredentialNames"/>); never a challenge.</summary>
+    public static bool IsCredentialName(string name) => !PublicChallenges.Contains(name, StringComparer.OrdinalIgnoreCase) && CredentialNames.IsCredential(name);
 
-    public string Header(string name, string value) => IsSensitiveName(name) ? Mask : Text(value);
-
-    /// <summary>Replaces every known secret inside free text.</summary>
-    public string Text(string text)
+    /// <summary>
+    /// A request header as shown: the run's secrets masked, the scheme word kept (<c>Bearer ***</c>); any other value of
+    /// a credential header masked whole, except the wrong credentials ContractCheck makes up (they are no one's secret).
+    /// </summary>
+    public string Header(string name, string value)
     {
-        foreach (var secret in _secrets)
+        if (!IsSensitiveName(name) || Probes.Credentials.IsMadeUp(value) || Segments(value).Any(s => s.Variable is not null))
         {
-            if (text.Contains(secret, StringComparison.Ordinal))
-            {
-                text = text.Replace(secret, Mask, StringComparison.Ordinal);
-            }
+            return Text(value);
         }
 
-        return text;
+        return SchemeWord(value) is { } scheme ? scheme + " " + Mask : Mask;
     }
 
-    /// <summary>A URL with credential query parameters and secrets masked.</summary>
+    /// <summary>A response header as shown: the server's own credentials (Set-Cookie, a token it hands out) masked whole, the run's secrets wherever they appear.</summary>
+    public string ResponseHeader(string name, string value) => IsSensitiveName(name) ? Mask : Text(value);
+
+    /// <summary>Replaces every known secret inside free text.</summary>
+    public string Text(string text) => string.Concat(Segments(text).Select(s => s.Variable is null ? s.Text : Mask));
+
+    /// <summary>A URL with secrets masked (query parameters the spec or the rules name as credentials too).</summary>
     public string Url(Uri url)
     {
         if (string.IsNullOrEmpty(url.Query))
@@ -67,9 +88,74 @@ public sealed class Redactor
         {
             var eq = p.IndexOf('=', StringComparison.Ordinal);
             var name = Uri.UnescapeDataString(eq < 0 ? p : p[..eq]);
-            return eq >= 0 && IsSensitiveName(name) ? p[..(eq + 1)] + Mask : p;
+            return eq >= 0 && IsSensitiveName(name) && !Segments(p[(eq + 1)..]).Any(s => s.Variable is not null) && !Probes.Credentials.IsMadeUp(p) ? p[..(eq + 1)] + Mask : p;
         });
         var builder = new UriBuilder(url) { Query = string.Join("&", parts) };
         return Text(builder.Uri.ToString());
+    }
+
+    /// <summary>
+    /// The text cut into plain parts and secrets: a secret part carries the variable that holds it (empty for an
+    /// encoded form of a secret, which has no variable of its own).
+    /// </summary>
+    public IReadOnlyList<(string Text, string? Variable)> Segments(string text)
+    {
+        var segments = new List<(string, string?)> { (text, null) };
+        foreach (var (secret, variable) in _secrets)
+        {
+            if (!text.Contains(secret, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var next = new List<(string, string?)>();
+            foreach (var (part, v) in segments)
+            {
+                if (v is not null)
+                {
+                    next.Add((part, v));
+                    continue;
+                }
+
+                var pieces = part.Split(secret);
+                for (var i = 0; i < pieces.Length; i++)
+                {
+                    if (pieces[i].Length > 0)
+                    {
+                        next.Add((pieces[i], null));
+                    }
+
+                    if (i < pieces.Length - 1)
+                    {
+                        next.Add((secret, variable));
+                    }
+                }
+            }
+
+            segments = next;
+        }
+
+        return segments;
+    }
+
+    // A credential header value "Bearer abc", "token abc": the secret is the part after the scheme word (the word is kept in view).
+    private static string SecretPart(string value) => SchemeWord(value) is { } scheme ? value[(scheme.Length + 1)..].Trim() : value;
+
+    private static string? SchemeWord(string value)
+    {
+        var space = value.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && space < value.Length - 1 && value[..space].All(char.IsAsciiLetter) ? value[..space] : null;
+    }
+
+    // A server echoing a secret may encode it: in a URL, a JSON string, an HTML page.
+    private static IEnumerable<string> Forms(string secret)
+    {
+        yield return secret;
+        yield return Uri.EscapeDataString(secret);
+        yield return WebUtility.UrlEncode(secret);
+        yield return JavaScriptEncoder.Default.Encode(secret);
+        yield return JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(secret);
+        yield return WebUtility.HtmlEncode(secret);
+        yield return JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(secret).Replace("/", "\\/", StringComparison.Ordinal);
     }
 }

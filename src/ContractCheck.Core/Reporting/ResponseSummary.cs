@@ -20,7 +20,7 @@ public static class ResponseSummary
         sb.AppendLine();
         foreach (var (name, value) in response.Headers)
         {
-            sb.Append(name).Append(": ").AppendLine(redactor.Header(name, value));
+            sb.Append(name).Append(": ").AppendLine(redactor.ResponseHeader(name, value));
         }
 
         if (response.Body.Length > 0)

@@ -49,6 +49,12 @@ public sealed class RunReport
     /// <summary>True when the run was stopped before the end (Ctrl-C, SIGTERM): the report holds what was seen.</summary>
     public bool Cancelled { get; init; }
 
+    /// <summary>Why the run stopped before its end because of the target ("the API stopped answering …"), or null.</summary>
+    public string? Stopped { get; init; }
+
+    /// <summary>How many items the run created.</summary>
+    public int Created { get; init; }
+
     /// <summary>Items the run created that no probe deleted, and what deleting them at the end did.</summary>
     public IReadOnlyList<CleanupResult> Cleanup { get; init; } = [];
 
@@ -68,10 +74,13 @@ public sealed class RunReport
     /// <summary>Requests sent: every exchange, a burst's every request, and the clean-up deletes.</summary>
     public int RequestsSent => Outcomes.Sum(o => o.Exchanges.FirstOrDefault(e => e.Burst is not null)?.Burst is { } burst
         ? burst.Sent + o.Exchanges.Count(e => e.Planned.Step == Steps.Recovery)
-        : o.Exchanges.Count) + Cleanup.Count;
+        : o.Exchanges.Count(e => e.Response is not null || e.Error is not null) + o.Exchanges.Count(e => e.Preflight is not null)) + Cleanup.Count(c => c.Attempted);
+
+    /// <summary>How many items the run deleted of those it created: by its probes, or at the clean-up.</summary>
+    public int Deleted => Created - Cleanup.Count(c => !c.Deleted);
 
     /// <summary>True when the contract held: no failures and no errors.</summary>
-    public bool Success => Failed == 0 && Errors == 0;
+    public bool Success => Failed == 0 && Errors == 0 && Stopped is null;
 
     /// <summary>Cases in report order: operations in plan order, then probes, then checks.</summary>
     public IEnumerable<IGrouping<ApiOperation, ReportCase>> ByOperation() => Cases.GroupBy(c => c.Operation);

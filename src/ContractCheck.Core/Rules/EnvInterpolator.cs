@@ -13,11 +13,16 @@ internal sealed class EnvInterpolator
     private readonly Func<string, string?> _environment;
     private readonly string _file;
     private readonly Dictionary<YNode, YNode> _done = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, string> _variables;
 
-    public EnvInterpolator(Func<string, string?> environment, string file)
+    /// <param name="environment">Reads a variable.</param>
+    /// <param name="file">The rules file, for messages.</param>
+    /// <param name="variables">Filled with each value put in and the variable it came from, so a reproduction can name the variable instead of the secret.</param>
+    public EnvInterpolator(Func<string, string?> environment, string file, Dictionary<string, string>? variables = null)
     {
         _environment = environment;
         _file = file;
+        _variables = variables ?? [];
     }
 
     public YNode? Apply(YNode? node)
@@ -104,6 +109,7 @@ internal sealed class EnvInterpolator
                     $"set it (export {name}=…) or give a default: ${{{name}:-value}}");
             }
 
+            _variables.TryAdd(value, name);
             sb.Append(value);
             i = close;
         }

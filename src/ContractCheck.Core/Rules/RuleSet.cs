@@ -59,6 +59,9 @@ public sealed class RuleSet
 
     public ExpectTable Expect { get; }
 
+    /// <summary>Each value a <c>${NAME}</c> put into the rules, with the variable's name: reproductions name the variable, never the secret.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
     /// <summary>When true, design warnings about the spec count as failures.</summary>
     public bool Strict { get; }
 
@@ -67,6 +70,9 @@ public sealed class RuleSet
     public ProbeSettings Probe(string id) => Probes.GetValueOrDefault(id) ?? ProbeSettings.Default;
 
     public bool IsSkipped(ApiOperation operation) => Skip.Any(s => s.Matches(operation));
+
+    /// <summary>True when the <c>operations</c> section names this operation itself (not by a glob): consent to send it as it is.</summary>
+    public bool NamesExactly(ApiOperation operation) => Operations.Any(o => !o.Selector.IsPattern && o.Selector.Matches(operation));
 
     /// <summary>Everything the <c>operations</c> section says about an operation; later entries win.</summary>
     public OperationRules? ForOperation(ApiOperation operation)

@@ -19,6 +19,8 @@ internal sealed class RulesFragment
 
     public bool? ValidateFormats { get; set; }
 
+    public bool? Stateful { get; set; }
+
     public List<RateLimitRule> RateLimits { get; } = [];
 
     public Dictionary<string, ProbeSettings> Probes { get; } = [];

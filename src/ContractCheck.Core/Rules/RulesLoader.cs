@@ -10,6 +10,7 @@ public sealed class RulesLoader
 {
     private readonly RulesVocabulary _vocabulary;
     private readonly Func<string, string?> _environment;
+    private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
 
     public RulesLoader(RulesVocabulary vocabulary, Func<string, string?>? environment = null)
     {
@@ -22,7 +23,7 @@ public sealed class RulesLoader
     {
         if (path is null)
         {
-            return Merge(BuiltInRuleSets.Defaults.Select(n => ParseBuiltIn(n, null)).ToList());
+            return Merge(BuiltInRuleSets.Defaults.Select(n => ParseBuiltIn(n, null)).ToList(), _variables);
         }
 
         if (!File.Exists(path))
@@ -41,12 +42,12 @@ public sealed class RulesLoader
     {
         var fragments = new List<RulesFragment>();
         Collect(text, fileName, fragments, [], topLevel: true);
-        return Merge(fragments);
+        return Merge(fragments, _variables);
     }
 
     private void Collect(string text, string fileName, List<RulesFragment> into, HashSet<string> visiting, bool topLevel)
     {
-        var tree = new EnvInterpolator(_environment, fileName).Apply(YamlReader.Read(text, fileName));
+        var tree = new EnvInterpolator(_environment, fileName, _variables).Apply(YamlReader.Read(text, fileName));
         var fragment = RulesParser.Parse(tree, fileName, _vocabulary);
         var extends = fragment.Extends?.Select(e => (e.Name, (SourceLocation?)e.Location)).ToList()
             ?? (topLevel ? BuiltInRuleSets.Defaults.Select(n => (n, (SourceLocation?)null)).ToList() : []);
@@ -94,7 +95,7 @@ public sealed class RulesLoader
         return RulesParser.Parse(YamlReader.Read(text, name), name, _vocabulary);
     }
 
-    private static RuleSet Merge(List<RulesFragment> fragments)
+    private static RuleSet Merge(List<RulesFragment> fragments, IReadOnlyDictionary<string, string> variables)
     {
         var auth = new AuthSettings();
         var errors = ErrorSettings.None;
@@ -111,7 +112,8 @@ public sealed class RulesLoader
                 f.ValidationStatus ?? conventions.ValidationStatus,
                 f.HideExistence ?? conventions.HideExistence,
                 f.MaxResponseMs ?? conventions.MaxResponseMs,
-                f.ValidateFormats ?? conventions.ValidateFormats);
+                f.ValidateFormats ?? conventions.ValidateFormats,
+                f.Stateful ?? conventions.Stateful);
             expect = expect.Merge(f.Expect);
             strict = f.Strict ?? strict;
             foreach (var (id, settings) in f.Probes)
@@ -137,6 +139,6 @@ public sealed class RulesLoader
             fragments.SelectMany(f => f.Skip).ToList(),
             checks,
             expect,
-            strict);
+            strict) { Variables = variables };
     }
 }

@@ -153,7 +153,7 @@ internal sealed class RulesParser
 
     private void Conventions(YNode node, RulesFragment fragment)
     {
-        var map = _y.Map(node, "conventions", "validationStatus", "hideExistence", "maxResponseMs", "validateFormats");
+        var map = _y.Map(node, "conventions", "validationStatus", "hideExistence", "maxResponseMs", "validateFormats", "stateful");
         if (map["validationStatus"] is { } vs)
         {
             var codes = _y.TextList(vs, "conventions.validationStatus").Select(v => _y.Int(v.Node, "conventions.validationStatus", 400, 499)).ToList();
@@ -178,6 +178,11 @@ internal sealed class RulesParser
         if (map["validateFormats"] is { } formats)
         {
             fragment.ValidateFormats = _y.Bool(formats, "conventions.validateFormats");
+        }
+
+        if (map["stateful"] is { } stateful)
+        {
+            fragment.Stateful = _y.Bool(stateful, "conventions.stateful");
         }
     }
 

@@ -8,7 +8,18 @@ namespace ContractCheck.Core.Spec;
 /// </summary>
 public static class Resolved
 {
-    public static bool IsUnresolved(object? element) => element is IOpenApiReferenceHolder { UnresolvedReference: true };
+    public static bool IsUnresolved(object? element)
+    {
+        try
+        {
+            return element is IOpenApiReferenceHolder { UnresolvedReference: true };
+        }
+        catch (UriFormatException)
+        {
+            // A reference the library cannot even parse (it throws while resolving): as unresolved as one can be.
+            return true;
+        }
+    }
 
     /// <summary>The example values of a map, skipping unresolved references and empty entries.</summary>
     public static IEnumerable<System.Text.Json.Nodes.JsonNode> ExampleValues(IDictionary<string, IOpenApiExample>? examples) =>

@@ -62,13 +62,13 @@ public class HttpExecutorTests
     [Test]
     public async Task Run_MaxRequests_IsAHardCeiling()
     {
-        await using var api = await TestApi.StartAsync(app => app.Map("/{**rest}", () => Results.Json(new { })));
+        await using var api = await TestApi.StartAsync(app => app.Map("/{**rest}", () => Results.Json(new { id = 1 })));
         using var executor = new HttpExecutor(new ExecutorOptions(api.BaseUrl) { MaxRequests = 2 });
 
         var outcomes = (await executor.RunAsync(PlanFor(), null, default)).Outcomes;
 
         Assert.That(api.Requests, Is.EqualTo(2));
-        Assert.That(outcomes.Count(o => o.NotRunReason == "--max-requests (2) reached"), Is.EqualTo(outcomes.Count - 2));
+        Assert.That(outcomes.Count(o => o.NotRunReason == "--max-requests (2) reached"), Is.EqualTo(outcomes.Count - 2), string.Join("; ", outcomes.Select(o => $"{o.Probe.Name}: {o.NotRunReason ?? "sent"}")));
     }
 
     [Test]

@@ -94,10 +94,15 @@ public class CreatedIdTests
 
         var report = await Pipeline.RunAsync(Spec.Replace("LINKS", ""), OnlyLifecycle, api.BaseUrl);
 
-        Assert.That(report.Cases.Any(c => c.Probe == "lifecycle" && c.Check == "expected-status" && c.Outcome == Outcome.Failed), Is.True, "the read could not find the box");
+        // Without an id the chain cannot go on: its steps are not sent (no guessed id, no false 404), and say why.
+        var lifecycle = report.Outcomes.Single(o => o.Probe.Kind == "lifecycle");
+        Assert.That(lifecycle.Exchanges, Has.Count.EqualTo(1), "only the create was sent");
+        Assert.That(lifecycle.Unsent.Select(u => u.Reason).Take(2), Has.All.Contains("operations.\"createBox\".id"));
+        Assert.That(lifecycle.Unsent.Select(u => u.Reason).Skip(2), Has.All.EqualTo("not sent: the delete was not sent"));
+        Assert.That(report.Cases.Where(c => c.Probe == "lifecycle" && c.Outcome == Outcome.Failed).Select(c => c.Check), Is.EqualTo(new[] { "required-headers" }), "only the create's own 201 without Location");
         Assert.That(boxes, Has.Count.EqualTo(1));
         var left = report.Cleanup.Single(c => !c.Deleted);
         Assert.That(left.Detail, Does.StartWith("its id could not be read from the create's answer"));
-        Assert.That(left.Item.Path, Is.EqualTo("/boxes/?"), "reported under the collection it was created in");
+        Assert.That(left.Item.Path, Is.EqualTo("/boxes (id unknown)"), "reported under the collection it was created in");
     }
 }

@@ -1,3 +1,4 @@
+using ContractCheck.Core.Checks;
 using ContractCheck.Core.Execution;
 using ContractCheck.Core.Probes;
 using ContractCheck.Core.Reporting;
@@ -41,6 +42,18 @@ public static class Pipeline
         };
         return ContractRun.Prepare(settings).ExecuteAsync(reporter ?? new CompositeReporter(), cancellationToken: cancellationToken);
     }
+
+    /// <summary>
+    /// Every case that did not pass, as "METHOD /path probe: check: message" — leaving out the probes the plan
+    /// says it must not send (PUT, PATCH or DELETE on a collection: data the run does not own).
+    /// </summary>
+    public static IEnumerable<string> NotPassed(this RunReport report) =>
+        report.Cases.Where(c => c.Outcome != Outcome.Passed && !IsPlannedNotSent(c)).Select(c => $"{c.Operation.Key} {c.Name}: {c.Results[0].Finding.Message}");
+
+    /// <summary>A probe the plan refused to send for the target's safety (its reason starts "not sent: ").</summary>
+    public static bool IsPlannedNotSent(ReportCase c) =>
+        c.Outcome == Outcome.Skipped && c.Check == Core.Checks.Judge.ProbeCheck && c.Results[0].Finding.Message.StartsWith("not sent: ", StringComparison.Ordinal)
+        && c.Results[0].Exchange is null && c.Operation.IsUndeclared;
 
     /// <summary>The one report case of a check for a probe (happy-path unless named); fails the test if there is not exactly one.</summary>
     public static ReportCase Case(this RunReport report, string check, string? operation = null, string probe = "happy-path")

@@ -1,0 +1,76 @@
+using ContractCheck.Core.Probes;
+using ContractCheck.Core.Spec;
+
+namespace ContractCheck.Core.Execution;
+
+/// <summary>
+/// Deletes what the run created and nothing deleted, through the spec's DELETE of each item's path, within its
+/// own bound (also after a cancel; only one request's time when the target stopped answering). Items that
+/// cannot be deleted are reported with the reason.
+/// </summary>
+internal sealed class CleanupRunner
+{
+    private readonly RunContext _run;
+
+    public CleanupRunner(RunContext run)
+    {
+        _run = run;
+    }
+
+    public async Task<IReadOnlyList<CleanupResult>> RunAsync(Plan plan)
+    {
+        var results = _run.Resources.Unidentified
+            .Select(item => new CleanupResult(item, false, plan.Cleanup.ContainsKey(item.Key)
+                ? "its id could not be read from the create's answer (no Location, no id in the body; say where with operations.<create>.id)"
+                : "the spec has no DELETE for it"))
+            .ToList();
+        var dead = _run.Liveness.Reason is not null;
+        using var bound = new CancellationTokenSource(dead ? _run.Options.RequestTimeout : TimeSpan.FromSeconds(30));
+        foreach (var item in _run.Resources.Alive)
+        {
+            if (!plan.Cleanup.TryGetValue(item.Key, out var delete))
+            {
+                results.Add(new CleanupResult(item, false, "the spec has no DELETE for it"));
+                continue;
+            }
+
+            if (bound.IsCancellationRequested || (dead && results.Any(r => r.Attempted)))
+            {
+                results.Add(new CleanupResult(item, false, dead ? "the API stopped answering" : "clean-up ran out of time"));
+                continue;
+            }
+
+            var url = RequestUrl.For(_run.Options.BaseUrl, item.Collection.TrimEnd('/')[_run.Options.BaseUrl.AbsolutePath.TrimEnd('/').Length..] + "/" + Uri.EscapeDataString(item.Id), delete.Query);
+            var request = new SentRequest("DELETE", url, delete.Headers, null);
+            if (!_run.Budget.TryTake())
+            {
+                results.Add(new CleanupResult(item, false, "--max-requests reached") { Request = request });
+                continue;
+            }
+
+            var probe = new Probe("cleanup", new ApiOperation("DELETE", delete.PathTemplate, new Microsoft.OpenApi.OpenApiOperation(), [], []), [delete], null);
+            var result = await SendAsync(request, bound.Token);
+            var deleted = result.Response is { Status: (>= 200 and < 300) or 404 or 410 };
+            results.Add(new CleanupResult(item, deleted, result.Response is { } r ? $"DELETE answered {r.Status}" : result.Error ?? "no answer")
+            {
+                Request = request,
+                Attempted = true,
+                Exchange = new Exchange(probe, delete, request, result.Response, result.Error, result.Elapsed),
+            });
+        }
+
+        return results;
+    }
+
+    private async Task<TransportResult> SendAsync(SentRequest request, CancellationToken bound)
+    {
+        try
+        {
+            return await _run.Transport.SendAsync(request, bound);
+        }
+        catch (OperationCanceledException)
+        {
+            return new TransportResult(null, "clean-up ran out of time", TimeSpan.Zero);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net.Sockets;
+using Flurl.Http;
+
+namespace ContractCheck.Core.Execution;
+
+/// <summary>
+/// Sends ordinary exchanges through Flurl.Http over an <see cref="HttpMessageHandler"/>: exactly as planned (raw
+/// body bytes, any method, any header), any status allowed, redirects never followed, the answer read up to the
+/// cap and decoded where the server compressed it unasked. The subclasses say where the handler comes from.
+/// </summary>
+public abstract class MessageTransport : ITransport
+{
+    private readonly IFlurlClient _client;
+    private readonly ExecutorOptions _options;
+
+    protected MessageTransport(HttpMessageHandler handler, ExecutorOptions options, bool disposeHandler)
+    {
+        _options = options;
+        var http = new HttpClient(handler, disposeHandler) { Timeout = Timeout.InfiniteTimeSpan };
+        _client = new FlurlClient(http);
+        _client.Settings.Redirects.Enabled = false;
+        _client.Settings.Timeout = null;
+        _client.Settings.AllowedHttpStatusRange = "*";
+    }
+
+    public int MaxBodyBytes => _options.MaxBodyBytes;
+
+    public abstract Task CheckReachableAsync(CancellationToken cancellationToken);
+
+    public abstract HttpMessageInvoker CreateBurstInvoker(int concurrency);
+
+    public async Task<TransportResult> SendAsync(SentRequest sent, CancellationToken stop)
+    {
+        var clock = Stopwatch.StartNew();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        timeout.CancelAfter(_options.RequestTimeout);
+        try
+        {
+            var request = _client.Request(sent.Url.AbsoluteUri);
+            foreach (var (name, value) in sent.Headers)
+            {
+                request.WithHeader(name, value);
+            }
+
+            using var response = await request.SendAsync(new HttpMethod(sent.Method), Content(sent), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var received = await ReadAsync(response.ResponseMessage, _options.MaxBodyBytes, timeout.Token);
+            return new TransportResult(received, null, clock.Elapsed);
+        }
+        catch (Exception e) when (e is OperationCanceledException or FlurlHttpException or InvalidDataException or IOException or HttpRequestException)
+        {
+            // Flurl wraps what the handler threw; the cause decides what the run makes of it.
+            var cause = e is FlurlHttpException { InnerException: { } inner } ? inner : e;
+            if (stop.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(stop);
+            }
+
+            return cause switch
+            {
+                OperationCanceledException or FlurlHttpTimeoutException => new TransportResult(null, $"no complete answer within {_options.RequestTimeout.TotalSeconds:0.#} s (--timeout)", clock.Elapsed, NoAnswer: true),
+                InvalidDataException data => new TransportResult(null, data.Message, clock.Elapsed),
+                HttpRequestException http => new TransportResult(null, Describe(http, sent.Url), clock.Elapsed, NoAnswer: IsNoAnswer(http)),
+                IOException io => new TransportResult(null, "the connection broke while reading the answer: " + io.Message, clock.Elapsed),
+                _ => new TransportResult(null, cause.Message, clock.Elapsed),
+            };
+        }
+    }
+
+    /// <summary>The body as sent, byte for byte, with its Content-Type exactly as planned.</summary>
+    internal static ByteArrayContent? Content(SentRequest sent)
+    {
+        if (sent.Body is null)
+        {
+            return null;
+        }
+
+        var content = new ByteArrayContent(sent.Body);
+        if (sent.ContentType is not null)
+        {
+            content.Headers.TryAddWithoutValidation("Content-Type", sent.ContentType);
+        }
+
+        return content;
+    }
+
+    /// <summary>The raw message for the burst engine, which sends without Flurl.</summary>
+    internal static HttpRequestMessage ToMessage(SentRequest sent)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(sent.Method), sent.Url) { Content = Content(sent) };
+        foreach (var (name, value) in sent.Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, value))
+            {
+                message.Content ??= new ByteArrayContent([]);
+                message.Content.Headers.Remove(name);
+                message.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return message;
+    }
+
+    /// <summary>Status, every header and the body up to <paramref name="cap"/> bytes, decoded where the server compressed it unasked.</summary>
+    internal static async Task<ReceivedResponse> ReadAsync(HttpResponseMessage response, int cap, CancellationToken cancellationToken)
+    {
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))
+            .ToList();
+        await using var raw = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var encoding = response.Content.Headers.ContentEncoding.LastOrDefault()?.ToLowerInvariant();
+        await using var stream = encoding switch
+        {
+            // ContractCheck asks for no compression; a server that compresses anyway is decoded, so checks see the body.
+            "gzip" or "x-gzip" => new GZipStream(raw, CompressionMode.Decompress),
+            "deflate" => new ZLibStream(raw, CompressionMode.Decompress),
+            "br" => new BrotliStream(raw, CompressionMode.Decompress),
+            _ => raw,
+        };
+        var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        var truncated = false;
+        int read;
+        while ((read = await ReadChunk(stream, chunk, encoding, cancellationToken)) > 0)
+        {
+            var room = cap - (int)buffer.Length;
+            buffer.Write(chunk, 0, Math.Min(read, room));
+            if (read > room)
+            {
+                truncated = true;
+                break;
+            }
+        }
+
+        return new ReceivedResponse((int)response.StatusCode, response.ReasonPhrase, response.Version.ToString(), headers, buffer.ToArray(), truncated);
+    }
+
+    private static async Task<int> ReadChunk(Stream stream, byte[] chunk, string? encoding, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await stream.ReadAsync(chunk, cancellationToken);
+        }
+        catch (InvalidDataException e) when (encoding is not null)
+        {
+            throw new InvalidDataException($"the body says Content-Encoding: {encoding} but is not valid {encoding} data ({e.Message})", e);
+        }
+    }
+
+    // Refused, reset, unreachable: the target is not answering; a malformed answer is an answer.
+    private static bool IsNoAnswer(HttpRequestException e) =>
+        e.HttpRequestError is HttpRequestError.ConnectionError || e.InnerException is SocketException;
+
+    private static string Describe(HttpRequestException e, Uri url)
+    {
+        if (e.InnerException is System.Security.Authentication.AuthenticationException tls)
+        {
+            return $"the TLS handshake with {url.Authority} failed: {tls.Message} (use --insecure only for a test server you trust)";
+        }
+
+        var inner = e.InnerException switch
+        {
+            SocketException s => s.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "connection refused",
+                SocketError.ConnectionReset => "connection reset by the server",
+                _ => s.Message,
+            },
+            IOException io => io.Message,
+            _ => e.InnerException?.Message,
+        };
+        return inner is null ? e.Message : $"{e.Message} ({inner})";
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}

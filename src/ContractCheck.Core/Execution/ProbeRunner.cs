@@ -1,0 +1,190 @@
+using ContractCheck.Core.Probes;
+using ContractCheck.Core.Spec;
+
+namespace ContractCheck.Core.Execution;
+
+/// <summary>
+/// Runs one probe's requests in order: binds ids of items the run created, refuses what would touch an item the
+/// run does not own, ends a chain where a step it needs was refused, reads the ETag a conditional write needs,
+/// follows a same-origin Location, waits out the target's 429s, and records every exchange.
+/// </summary>
+internal sealed class ProbeRunner
+{
+    private readonly RunContext _run;
+
+    public ProbeRunner(RunContext run)
+    {
+        _run = run;
+    }
+
+    public async Task<ProbeOutcome> RunAsync(Probe probe)
+    {
+        if (probe.SkipReason is not null)
+        {
+            return new ProbeOutcome(probe, [], probe.SkipReason);
+        }
+
+        if (_run.Stop.IsCancellationRequested)
+        {
+            return new ProbeOutcome(probe, [], _run.StopReason);
+        }
+
+        try
+        {
+            return probe.Burst is not null ? await new BurstStep(_run).RunAsync(probe) : await ChainAsync(probe);
+        }
+        catch (OperationCanceledException) when (_run.Stop.IsCancellationRequested)
+        {
+            return new ProbeOutcome(probe, [], _run.StopReason);
+        }
+    }
+
+    private async Task<ProbeOutcome> ChainAsync(Probe probe)
+    {
+        var exchanges = new List<Exchange>();
+        var unsent = new List<(PlannedRequest, string)>();
+        foreach (var planned in probe.Requests)
+        {
+            var refusal = Unmet(planned, exchanges);
+            var (values, problem) = refusal is null ? Resolve(planned, probe) : (null, refusal);
+            if (problem is null && !_run.Budget.TryTake(planned.ReadFirst is null ? 1 : 2))
+            {
+                problem = $"--max-requests ({_run.Budget.Ceiling}) reached";
+            }
+
+            if (problem is not null)
+            {
+                if (exchanges.Count == 0 && unsent.Count == 0 && planned == probe.Requests[0])
+                {
+                    return new ProbeOutcome(probe, [], problem);
+                }
+
+                unsent.Add((planned, problem));
+                continue;
+            }
+
+            if (_run.Stop.IsCancellationRequested)
+            {
+                unsent.Add((planned, _run.StopReason));
+                continue;
+            }
+
+            var exchange = await SendAsync(probe, planned, values!, exchanges) with { Previous = exchanges.LastOrDefault() };
+            exchanges.Add(exchange);
+            _run.Resources.Observe(probe, exchange, values!);
+        }
+
+        return new ProbeOutcome(probe, exchanges) { Unsent = unsent };
+    }
+
+    // A step that needs an earlier one (the create of its chain, the delete before a read-after-delete) runs only if that one succeeded.
+    private static string? Unmet(PlannedRequest planned, List<Exchange> done)
+    {
+        if (planned.Requires is not { } step)
+        {
+            return null;
+        }
+
+        var needed = done.LastOrDefault(e => e.Planned.Step == step);
+        return needed?.Response is { Status: >= 200 and < 300 } ? null
+            : needed is null ? $"not sent: the {step} was not sent"
+            : $"not sent: the {step} answered {needed.Response?.Status.ToString() ?? "nothing (" + needed.Error + ")"}";
+    }
+
+    /// <summary>
+    /// The path values of a request: ids of items the run created where it is bound to them, else its own; or
+    /// why it is not sent — no item to work on, or an unsafe method on an id ContractCheck can only guess.
+    /// </summary>
+    private (Dictionary<string, string>? Values, string? Problem) Resolve(PlannedRequest planned, Probe probe)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? guessed = null;
+        foreach (var (name, value) in planned.PathValues)
+        {
+            if (value.Binding is { } binding && _run.Resources.TryGetBinding(binding, out var id))
+            {
+                values[name] = id;
+                continue;
+            }
+
+            if (value.Binding is { } key && _run.Resources.WhyMissing(key) is { } why)
+            {
+                return (null, $"no {ResourceMap.Describe(key)} to test with — {why}");
+            }
+
+            values[name] = value.Text;
+            if (value.IsGuess)
+            {
+                guessed ??= $"{name}={value.Text}";
+            }
+        }
+
+        if (guessed is not null && !Ownership.IsSafe(planned.Method))
+        {
+            var operation = planned.Operation ?? probe.Operation;
+            return (null, $"not sent: {planned.Method} goes only to items this run created or the rules name, and {guessed} is a guess; name a real one in operations.\"{operation.OperationId ?? operation.Key}\".params");
+        }
+
+        return (values, null);
+    }
+
+    private async Task<Exchange> SendAsync(Probe probe, PlannedRequest planned, Dictionary<string, string> values, List<Exchange> earlier)
+    {
+        var url = RequestUrl.For(_run.Options.BaseUrl, PathTemplate.Parse(planned.PathTemplate).Expand(values), planned.Query);
+        var followed = false;
+        if (planned.FollowLocation && earlier.FirstOrDefault() is { Response: { } first } creation && first.Header("Location") is { } location
+            && Uri.TryCreate(creation.Request.Url, location, out var target))
+        {
+            if (!RequestUrl.SameOrigin(target, _run.Options.BaseUrl))
+            {
+                var refused = new SentRequest(planned.Method, target, planned.Headers, planned.Body, planned.ContentType);
+                return new Exchange(probe, planned, refused, null, $"the Location {target} is on another origin; ContractCheck contacts only {_run.Options.BaseUrl.GetLeftPart(UriPartial.Authority)} and did not follow it", TimeSpan.Zero);
+            }
+
+            followed = target != url;
+            url = target;
+        }
+
+        var headers = planned.Headers;
+        Exchange? preflight = null;
+        if (planned.ReadFirst is { } read)
+        {
+            // The item's current ETag, read just before the write: the precondition a conformant server checks.
+            var readRequest = new SentRequest(read.Method, url, read.Headers, null);
+            preflight = await ExchangeAsync(probe, read with { Step = Steps.EtagRead }, readRequest);
+            if (preflight.Response?.Header("ETag") is { } etag)
+            {
+                headers = [.. headers.Where(h => !h.Key.Equals("If-Match", StringComparison.OrdinalIgnoreCase)), new("If-Match", etag)];
+            }
+        }
+
+        var sent = new SentRequest(planned.Method, url, headers, planned.Body, planned.ContentType);
+        return await ExchangeAsync(probe, planned, sent) with
+        {
+            UsedGuessedId = planned.PathValues.Values.Any(v => v.IsGuess && (v.Binding is null || !_run.Resources.TryGetBinding(v.Binding, out _))),
+            FollowedLocation = followed,
+            Preflight = preflight,
+        };
+    }
+
+    /// <summary>One request, sent again after each 429 the target answers (bounded), every worker pausing with it.</summary>
+    public async Task<Exchange> ExchangeAsync(Probe probe, PlannedRequest planned, SentRequest sent)
+    {
+        var waits = new List<TimeSpan>();
+        while (true)
+        {
+            await _run.RateLimit.WaitAsync(_run.Stop);
+            var started = DateTimeOffset.UtcNow;
+            var result = await _run.Transport.SendAsync(sent, _run.Stop);
+            _run.Liveness.Observe(sent, result);
+            if (result.Response is { Status: 429 } limited && waits.Count < _run.Options.MaxRateLimitRetries)
+            {
+                // The target's rate limit at work is not a finding: wait as asked (bounded) and send again.
+                waits.Add(_run.RateLimit.Pause(limited));
+                continue;
+            }
+
+            return new Exchange(probe, planned, sent, result.Response, result.Error, result.Elapsed) { RateLimitWaits = waits, Started = started };
+        }
+    }
+}
