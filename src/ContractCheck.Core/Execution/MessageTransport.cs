@@ -36,6 +36,7 @@ public abstract class MessageTransport : ITransport
         var clock = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
         timeout.CancelAfter(_options.RequestTimeout);
+        var headersReceived = false;
         try
         {
             var request = _client.Request(sent.Url.AbsoluteUri);
@@ -45,6 +46,7 @@ public abstract class MessageTransport : ITransport
             }
 
             using var response = await request.SendAsync(new HttpMethod(sent.Method), Content(sent), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            headersReceived = true;
             var received = await ReadAsync(response.ResponseMessage, _options.MaxBodyBytes, timeout.Token);
             return new TransportResult(received, null, clock.Elapsed);
         }
@@ -59,6 +61,8 @@ public abstract class MessageTransport : ITransport
 
             return cause switch
             {
+                // A status line and headers arrived: the API is alive, only this body (a stream, a slow download) did not end.
+                OperationCanceledException or FlurlHttpTimeoutException when headersReceived => new TransportResult(null, $"the answer's headers came but its body did not end within {_options.RequestTimeout.TotalSeconds:0.#} s (--timeout)", clock.Elapsed),
                 OperationCanceledException or FlurlHttpTimeoutException => new TransportResult(null, $"no complete answer within {_options.RequestTimeout.TotalSeconds:0.#} s (--timeout)", clock.Elapsed, NoAnswer: true),
                 InvalidDataException data => new TransportResult(null, data.Message, clock.Elapsed),
                 HttpRequestException http => new TransportResult(null, Describe(http, sent.Url), clock.Elapsed, NoAnswer: IsNoAnswer(http)),
