@@ -32,11 +32,56 @@ public sealed class ReadMatchesCreate : ICheck
             yield break;
         }
 
-        var differences = sent.Where(p => read.TryGetPropertyValue(p.Key, out var value) && !JsonEquality.AreEqual(p.Value, value))
-            .Select(p => $"'{p.Key}' is {read[p.Key]?.ToJsonString() ?? "null"} but was created as {p.Value?.ToJsonString() ?? "null"}")
-            .ToList();
+        var differences = new List<string>();
+        Compare(sent, read, "", differences);
         yield return differences.Count == 0
             ? Finding.Pass(Id, Title)
             : Finding.Fail(Id, Title, $"{context.Operation.Key} read back after its create: {string.Join("; ", differences)}", "the values the create sent", string.Join("; ", differences), "lifecycle: read after create");
     }
+
+    /// <summary>
+    /// Only what the create sent is compared, member by member and down into nested objects: a member the server
+    /// adds (an id, a version, links — at any depth) or leaves out (a writeOnly password) is no difference. Arrays
+    /// are compared element by element; date-times that name the same instant are equal whatever their notation.
+    /// </summary>
+    internal static void Compare(JsonNode? sent, JsonNode? read, string path, List<string> differences)
+    {
+        switch (sent)
+        {
+            case JsonObject members when read is JsonObject readMembers:
+                foreach (var (name, value) in members)
+                {
+                    if (readMembers.TryGetPropertyValue(name, out var readValue))
+                    {
+                        Compare(value, readValue, path.Length == 0 ? name : $"{path}.{name}", differences);
+                    }
+                }
+
+                return;
+            case JsonArray items when read is JsonArray readItems && items.Count == readItems.Count:
+                for (var i = 0; i < items.Count; i++)
+                {
+                    Compare(items[i], readItems[i], $"{path}[{i}]", differences);
+                }
+
+                return;
+        }
+
+        if (!JsonEquality.AreEqual(sent, read) && !SameInstant(sent, read))
+        {
+            differences.Add($"'{path}' is {read?.ToJsonString() ?? "null"} but was created as {sent?.ToJsonString() ?? "null"}");
+        }
+    }
+
+    // RFC 3339 date-times: "2026-01-02T03:04:05Z" and "2026-01-02T04:04:05.000+01:00" are the same value.
+    private static bool SameInstant(JsonNode? sent, JsonNode? read) =>
+        sent is JsonValue a && read is JsonValue b
+        && a.GetValueKind() == System.Text.Json.JsonValueKind.String && b.GetValueKind() == System.Text.Json.JsonValueKind.String
+        && Instant(a.GetValue<string>()) is { } x && Instant(b.GetValue<string>()) is { } y && x == y;
+
+    private static DateTimeOffset? Instant(string text) =>
+        text.Length >= 20 && text[10] is 'T' or 't'
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var instant)
+            ? instant
+            : null;
 }
