@@ -79,7 +79,7 @@ public static class Judge
         var name = operation.OperationId ?? operation.Key;
         if (response.Status is 404 or 410 && exchange.UsedGuessedId && exchange.Probe.Kind != NotFoundProbe.KindId)
         {
-            return $"{response.Status} for an id ContractCheck had to guess ({exchange.Request.Url.AbsolutePath}) says nothing about the API; give a real one under operations.\"{name}\".params";
+            return $"{response.Status} for an id ContractCheck had to guess ({exchange.Request.Url.AbsolutePath}) says nothing about the API; give a real one under {Rules.RulesPath.Operation(name, "params")}";
         }
 
         if (response.Status is 412 or 428)

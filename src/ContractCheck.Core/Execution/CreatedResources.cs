@@ -81,8 +81,8 @@ public sealed class CreatedResources
             if (probe.BindAs is { } bindAs && exchange.Planned.Method == "POST" && !_bindings.ContainsKey(bindAs))
             {
                 _failures[bindAs] = response is not { Status: >= 200 and < 300 }
-                    ? $"{name} answered {response?.Status.ToString() ?? "nothing (" + exchange.Error + ")"}; give a body it accepts in operations.\"{name}\".body"
-                    : $"{name}'s answer named no id ContractCheck could read; say where with operations.\"{name}\".id";
+                    ? $"{name} answered {response?.Status.ToString() ?? "nothing (" + exchange.Error + ")"}; give a body it accepts in {Rules.RulesPath.Operation(name, "body")}"
+                    : $"{name}'s answer named no id ContractCheck could read; say where with {Rules.RulesPath.Operation(name, "id")}";
             }
 
             if (response is null)

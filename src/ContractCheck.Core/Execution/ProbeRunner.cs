@@ -87,7 +87,7 @@ internal sealed class ProbeRunner
 
         var needed = done.LastOrDefault(e => e.Planned.Step == step);
         return needed?.Response is { Status: >= 200 and < 300 } ? null
-            : needed is null ? $"not sent: the {step} was not sent"
+            : needed is null ? $"not sent: the {step} it needs was not sent either"
             : $"not sent: the {step} answered {needed.Response?.Status.ToString() ?? "nothing (" + needed.Error + ")"}";
     }
 
@@ -122,7 +122,7 @@ internal sealed class ProbeRunner
         if (guessed is not null && !Ownership.IsSafe(planned.Method))
         {
             var operation = planned.Operation ?? probe.Operation;
-            return (null, $"not sent: {planned.Method} goes only to items this run created or the rules name, and {guessed} is a guess; name a real one in operations.\"{operation.OperationId ?? operation.Key}\".params");
+            return (null, $"not sent: {planned.Method} goes only to items this run created or the rules name, and {guessed} is a guess; name a real one in {Rules.RulesPath.Operation(operation.OperationId ?? operation.Key, "params")}");
         }
 
         return (values, null);

@@ -20,12 +20,12 @@ public static class Ownership
         var name = operation.OperationId ?? operation.Key;
         if (request.Method is "PUT" or "PATCH" or "DELETE" && !PathTemplate.Parse(request.PathTemplate).EndsWithParameter && !rules.NamesExactly(operation))
         {
-            return $"not sent: {request.Method} {request.PathTemplate} is not an item this run creates, and ContractCheck sends PUT, PATCH and DELETE only to its own items or to operations the rules name (operations.\"{name}\")";
+            return $"not sent: {request.Method} {request.PathTemplate} is not an item this run creates, and ContractCheck sends PUT, PATCH and DELETE only to its own items or to operations the rules name ({Rules.RulesPath.Operation(name)})";
         }
 
         if (!IsSafe(request.Method) && request.PathValues.FirstOrDefault(v => v.Value.IsGuess && v.Value.Binding is null) is { Key: { } guessed })
         {
-            return $"not sent: {request.Method} goes only to items this run created or the rules name, and nothing in the run creates the {{{guessed}}} of {request.PathTemplate}; name a real one in operations.\"{name}\".params";
+            return $"not sent: {request.Method} goes only to items this run created or the rules name, and nothing in the run creates the {{{guessed}}} of {request.PathTemplate}; name a real one in {Rules.RulesPath.Operation(name, "params")}";
         }
 
         return null;

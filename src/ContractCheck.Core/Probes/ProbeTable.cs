@@ -20,7 +20,7 @@ public static class ProbeTable
     /// <summary>The statuses <c>operations.&lt;op&gt;.expect.&lt;probe&gt;</c> sets for this operation, if any.</summary>
     public static ExpectedStatus? Override(string probe, ApiOperation operation, PlanContext context) =>
         context.Rules.ForOperation(operation)?.Expect.GetValueOrDefault(probe) is { } statuses
-            ? new ExpectedStatus(statuses, $"operations.\"{operation.OperationId ?? operation.Key}\".expect.{probe} in the rules")
+            ? new ExpectedStatus(statuses, $"{Rules.RulesPath.Operation(operation.OperationId ?? operation.Key, "expect." + probe)} in the rules")
             : null;
 
     /// <summary>

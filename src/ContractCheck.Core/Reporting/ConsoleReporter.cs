@@ -30,7 +30,7 @@ public sealed class ConsoleReporter : IReporter
             _console.MarkupLine($"[bold]{Esc(operation.Key.DisplayName)}[/]");
             foreach (var probe in operation.GroupBy(c => c.Probe))
             {
-                ProbeLine(report, probe.Key, probe.ToList());
+                var shown = ProbeLine(probe.Key, probe.ToList(), r);
                 if (probe.SelectMany(c => c.Results).Select(x => x.Exchange?.Burst).FirstOrDefault(b => b is not null) is { } burst)
                 {
                     _console.MarkupLine($"      [grey]{Esc(burst.Summary)}[/]");
@@ -40,9 +40,9 @@ public sealed class ConsoleReporter : IReporter
 
                 if (_verbose)
                 {
-                    foreach (var skipped in probe.Where(c => c.Outcome == Outcome.Skipped))
+                    foreach (var skipped in probe.Where(c => c.Outcome == Outcome.Skipped && c.Results[0].Finding.Message != shown))
                     {
-                        _console.MarkupLine($"      [grey]skip {Esc(skipped.Check)}: {Esc(skipped.Results[0].Finding.Message)}[/]");
+                        _console.MarkupLine($"      [grey]skip {Esc(skipped.Check)}: {Esc(r.Text(skipped.Results[0].Finding.Message))}[/]");
                     }
                 }
             }
@@ -80,7 +80,8 @@ public sealed class ConsoleReporter : IReporter
         _console.MarkupLine($"[{colour}]{Esc(report.Summary)}[/] [grey]({report.RequestsSent} requests in {report.Duration.TotalSeconds:0.0} s, seed {report.Plan.Seed})[/]");
     }
 
-    private void ProbeLine(RunReport report, string probe, List<ReportCase> cases)
+    /// <summary>Writes the probe's line; returns the skip reason it shows in place of an answer, if any.</summary>
+    private string? ProbeLine(string probe, List<ReportCase> cases, Redactor r)
     {
         var failed = cases.Count(c => c.Outcome is Outcome.Failed or Outcome.Error);
         var passed = cases.Count(c => c.Outcome == Outcome.Passed);
@@ -89,9 +90,10 @@ public sealed class ConsoleReporter : IReporter
         var (word, colour) = failed > 0 ? ("FAIL", "red") : passed > 0 ? ("pass", "green") : ("skip", "yellow");
         var answer = exchange?.Response is { } response
             ? $"{response.Status} {Esc(response.Reason ?? "")}, {exchange.Elapsed.TotalMilliseconds:0} ms"
-            : exchange?.Error is { } error ? "no response" : Esc(cases[0].Results[0].Finding.Message);
+            : exchange?.Error is { } error ? "no response" : Esc(r.Text(cases[0].Results[0].Finding.Message));
         var counts = failed > 0 ? $"{failed} of {cases.Count} checks failed" : passed > 0 ? $"{passed} checks passed" : "";
         _console.MarkupLine($"  [{colour}]{word}[/] {Esc(probe),-20} {answer}  [grey]{counts}[/]");
+        return exchange is null ? cases[0].Results[0].Finding.Message : null;
     }
 
     // One block per request that broke something: every broken check with its findings, then the
@@ -189,9 +191,10 @@ public sealed class ConsoleReporter : IReporter
     // What the run could not test and why, grouped by reason: what to add to the rules file, at a glance.
     private void SkippedByReason(RunReport report)
     {
-        var skipped = report.Results
-            .Where(r => r.Finding.Check == Judge.ProbeCheck && r.Finding.Outcome == Outcome.Skipped)
-            .GroupBy(r => Reason(r.Finding.Message))
+        // Every skipped case once, under the reason it shows first: the counts add up to the summary's "N skipped".
+        var skipped = report.Cases
+            .Where(c => c.Outcome == Outcome.Skipped)
+            .GroupBy(c => Reason(c.Results[0].Finding.Message))
             .OrderByDescending(g => g.Count())
             .ToList();
         if (skipped.Count == 0)
@@ -203,8 +206,8 @@ public sealed class ConsoleReporter : IReporter
         _console.MarkupLine($"[yellow]Skipped[/] [grey]({skipped.Sum(g => g.Count())}, by reason)[/]");
         foreach (var group in skipped)
         {
-            var probes = group.Select(r => $"{r.Probe.DisplayName} {r.Probe.Operation.Key}").Distinct().ToList();
-            _console.MarkupLine($"  [yellow]-[/] {Esc(report.Redactor.Text(group.Key))} [grey]({probes.Count}: {Esc(string.Join("; ", probes.Take(4)))}{(probes.Count > 4 ? "; …" : "")})[/]");
+            var probes = group.Select(c => $"{c.Results[0].Probe.DisplayName} {c.Operation.Key}").Distinct().ToList();
+            _console.MarkupLine($"  [yellow]-[/] {Esc(report.Redactor.Text(group.Key))} [grey]({group.Count()}: {Esc(string.Join("; ", probes.Take(4)))}{(probes.Count > 4 ? "; …" : "")})[/]");
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed class OperationRulesParser
         foreach (var (key, value) in _y.Map(node, "operations").Entries)
         {
             var selector = OperationSelector.Parse(key.Value, _y.At(key));
-            var what = $"operations.\"{key.Value}\"";
+            var what = RulesPath.Operation(key.Value);
             if (value is YScalar { IsNull: true })
             {
                 continue;

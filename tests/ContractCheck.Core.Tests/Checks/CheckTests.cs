@@ -67,7 +67,7 @@ public class CheckTests
 
         var c = report.Case(Core.Checks.Judge.ProbeCheck);
         Assert.That(c.Outcome, Is.EqualTo(Outcome.Skipped));
-        Assert.That(c.Results.Single().Finding.Message, Does.Contain("operations.\"getItem\".params"));
+        Assert.That(c.Results.Single().Finding.Message, Does.Contain("operations.getItem.params"));
         Assert.That(report.Cases.Where(x => x.Probe == "happy-path" && x.Outcome == Outcome.Failed), Is.Empty, "no check fails a 404 for a guessed id: not status-documented, not expected-status, not error-shape");
     }
 

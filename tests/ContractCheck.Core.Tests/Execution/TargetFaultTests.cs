@@ -97,7 +97,7 @@ public class TargetFaultTests
             }
         }, TimeSpan.FromSeconds(1.5));
 
-        Assert.That(ErrorOf(report), Is.EqualTo("no complete answer within 1.5 s (--timeout)"));
+        Assert.That(ErrorOf(report), Is.EqualTo("the answer's headers came but its body did not end within 1.5 s (--timeout)"));
     }
 
     [Test]

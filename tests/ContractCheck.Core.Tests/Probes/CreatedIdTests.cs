@@ -97,8 +97,8 @@ public class CreatedIdTests
         // Without an id the chain cannot go on: its steps are not sent (no guessed id, no false 404), and say why.
         var lifecycle = report.Outcomes.Single(o => o.Probe.Kind == "lifecycle");
         Assert.That(lifecycle.Exchanges, Has.Count.EqualTo(1), "only the create was sent");
-        Assert.That(lifecycle.Unsent.Select(u => u.Reason).Take(2), Has.All.Contains("operations.\"createBox\".id"));
-        Assert.That(lifecycle.Unsent.Select(u => u.Reason).Skip(2), Has.All.EqualTo("not sent: the delete was not sent"));
+        Assert.That(lifecycle.Unsent.Select(u => u.Reason).Take(2), Has.All.Contains("operations.createBox.id"));
+        Assert.That(lifecycle.Unsent.Select(u => u.Reason).Skip(2), Has.All.EqualTo("not sent: the delete it needs was not sent either"));
         Assert.That(report.Cases.Where(c => c.Probe == "lifecycle" && c.Outcome == Outcome.Failed).Select(c => c.Check), Is.EqualTo(new[] { "required-headers" }), "only the create's own 201 without Location");
         Assert.That(boxes, Has.Count.EqualTo(1));
         var left = report.Cleanup.Single(c => !c.Deleted);
