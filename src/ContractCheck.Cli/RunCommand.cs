@@ -14,7 +14,7 @@ internal static class RunCommand
         var header = new Option<string[]>("--header", "-H") { Description = "Add a header to every request, e.g. 'Authorization: Bearer $TOKEN'. Credential values are masked in every report. Repeatable.", HelpName = "'Name: value'" };
         var common = new CommonOptions();
 
-        var command = new Command("run", "Check a running API against its OpenAPI spec and rules file.\n\nExit codes: 0 all checks passed, 1 contract failures, 2 usage/spec/rules error, 3 API unreachable, 4 internal error, 130 cancelled (Ctrl-C or SIGTERM; clean-up and the partial JUnit still happen).");
+        var command = new Command("run", "Check a running API against its OpenAPI spec and rules file.\n\nExit codes: 0 all checks passed, 1 contract failures, 2 usage/spec/rules error, 3 API unreachable or stopped answering (3 requests in a row got no answer), 4 internal error, 130 cancelled (Ctrl-C or SIGTERM; clean-up and the partial JUnit still happen).");
         command.Add(spec);
         command.Add(baseUrl);
         command.Add(rules);
