@@ -15,7 +15,7 @@ namespace ContractCheck.Core.Tests.Reporting;
 /// </summary>
 public class GoldenReportTests
 {
-    private static async Task<(string Console, string JUnit)> RunAsync()
+    private static async Task<(string Console, string JUnit)> RunAsync(int workers)
     {
         await using var api = await TestApi.StartAsync(app =>
         {
@@ -34,6 +34,7 @@ public class GoldenReportTests
             RulesText = "auth:\n  bearer: golden-secret-token\n",
             BaseUrl = api.BaseUrl,
             Plan = ContractCheck.Core.Probes.PlanOptions.Default with { Seed = 1 },
+            Executor = new ContractCheck.Core.Execution.ExecutorOptions(api.BaseUrl) { Workers = workers },
         };
         await ContractRun.Prepare(settings).ExecuteAsync(new CompositeReporter(new ConsoleReporter(console.Console), new JUnitReporter(() => junit)));
         return (Normalize(console.Text), Normalize(Encoding.UTF8.GetString(junit.ToArray())));
@@ -49,18 +50,21 @@ public class GoldenReportTests
         return Regex.Replace(text, @"Date: [^\n]+", "Date: DATE");
     }
 
-    [Test]
-    public async Task ConsoleReport_MatchesGolden()
+    // Outcomes are stored by plan index: the same report whether lanes run one at a time or side by side.
+    [TestCase(1)]
+    [TestCase(8)]
+    public async Task ConsoleReport_MatchesGolden(int workers)
     {
-        var (console, _) = await RunAsync();
+        var (console, _) = await RunAsync(workers);
 
         Golden.AssertMatches(console, "items-console.txt");
     }
 
-    [Test]
-    public async Task JUnitReport_MatchesGolden()
+    [TestCase(1)]
+    [TestCase(8)]
+    public async Task JUnitReport_MatchesGolden(int workers)
     {
-        var (_, junit) = await RunAsync();
+        var (_, junit) = await RunAsync(workers);
 
         Golden.AssertMatches(junit, "items-junit.xml");
     }

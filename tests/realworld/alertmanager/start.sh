@@ -3,8 +3,12 @@
 # Usage: start.sh WORKDIR
 # Writes WORKDIR/pid, WORKDIR/base_url (http://127.0.0.1:PORT/api/v2 — the spec's basePath is
 # /api/v2/ and ContractCheck keeps a path prefix of --base-url), WORKDIR/server.log,
-# WORKDIR/seeded_silence_id and WORKDIR/seeded_silence.json (the silence as read back after creation).
+# WORKDIR/seeded_silence_id and WORKDIR/seeded_silence.json (the silence as read back after creation),
+# WORKDIR/seed.before (the same, as readseed.sh prints it), WORKDIR/disposable_silence_id (a second
+# silence made for the run to delete: operations.deleteSilence.params) and WORKDIR/env
+# (AM_SEEDED_SILENCE_ID, AM_DISPOSABLE_SILENCE_ID: the rules file reads them; run.sh exports them).
 set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
 
 if [[ $# -ne 1 ]]; then echo "usage: $0 WORKDIR" >&2; exit 2; fi
 WORKDIR=$(mkdir -p "$1" && cd "$1" && pwd)
@@ -43,6 +47,9 @@ setsid "$BIN" \
   >"$WORKDIR/server.log" 2>&1 </dev/null &
 PID=$!
 echo "$PID" >"$WORKDIR/pid"
+# Until setup is complete, any failure stops the server again (its process group) and removes the pid file.
+started=0
+trap 'if [[ $started != 1 ]]; then kill -- -"$PID" 2>/dev/null || true; rm -f "$WORKDIR/pid"; fi' EXIT
 echo "$BASE" >"$WORKDIR/base_url"
 
 ready=0
@@ -54,7 +61,6 @@ done
 if [[ $ready -ne 1 ]]; then
   echo "alertmanager did not answer $BASE/status within 60 s; server.log tail:" >&2
   tail -n 30 "$WORKDIR/server.log" >&2 || true
-  kill -- -"$PID" 2>/dev/null || true
   exit 1
 fi
 
@@ -66,4 +72,14 @@ resp=$(curl -fsS -m 5 -X POST "$BASE/silences" -H 'Content-Type: application/jso
 sid=$(printf '%s' "$resp" | python3 -c 'import json,sys; print(json.load(sys.stdin)["silenceID"])')
 echo "$sid" >"$WORKDIR/seeded_silence_id"
 curl -fsS -m 5 "$BASE/silence/$sid" >"$WORKDIR/seeded_silence.json"
-echo "alertmanager pid $PID at $BASE, seeded silence $sid"
+"$HERE/readseed.sh" "$WORKDIR" >"$WORKDIR/seed.before"
+
+# a second silence, not seed data: the one the rules name for the run's DELETE (it only expires it)
+resp=$(curl -fsS -m 5 -X POST "$BASE/silences" -H 'Content-Type: application/json' \
+  -d "{\"matchers\":[{\"name\":\"disposable\",\"value\":\"for-contractcheck\",\"isRegex\":false,\"isEqual\":true}],\"startsAt\":\"$now\",\"endsAt\":\"$end\",\"createdBy\":\"start.sh\",\"comment\":\"made by tests/realworld/alertmanager/start.sh for ContractCheck's DELETE\"}")
+did=$(printf '%s' "$resp" | python3 -c 'import json,sys; print(json.load(sys.stdin)["silenceID"])')
+echo "$did" >"$WORKDIR/disposable_silence_id"
+printf 'AM_SEEDED_SILENCE_ID=%s\nAM_DISPOSABLE_SILENCE_ID=%s\n' "$sid" "$did" >"$WORKDIR/env"
+
+started=1
+echo "alertmanager pid $PID at $BASE, seeded silence $sid, disposable silence $did"

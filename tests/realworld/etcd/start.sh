@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Start a fresh single-node etcd (Debian 12 etcd-server) for ContractCheck.
-# Usage: start.sh WORKDIR   -> WORKDIR/pid, WORKDIR/base_url, WORKDIR/server.log
+# Start a fresh single-node etcd (Debian 12 etcd-server) for ContractCheck, with auth enabled.
+# Usage: start.sh WORKDIR   -> WORKDIR/pid, WORKDIR/base_url, WORKDIR/server.log,
+#   WORKDIR/env (ETCD_TOKEN, ETCD_ROOT_PASSWORD: the rules file reads them; run.sh exports them),
+#   WORKDIR/seed.before (seed/a..c as read back by readseed.sh right after seeding).
+# Auth: user root (role root) with a random password, auth enabled through the v3 API, then a
+# simple token from /v3/auth/authenticate. The seeded keys are written before auth is switched on.
 set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
 
 if [ $# -ne 1 ]; then echo "usage: $0 WORKDIR" >&2; exit 2; fi
 WORKDIR=$1
@@ -46,9 +51,13 @@ setsid /usr/bin/etcd \
   --initial-cluster-state new \
   --initial-cluster-token "cc-etcd-$$" \
   --listen-metrics-urls "" \
+  --auth-token simple --auth-token-ttl 3600 \
   </dev/null >"$LOG" 2>&1 &
 PID=$!
 echo "$PID" > "$WORKDIR/pid"
+# Until setup is complete, any failure stops the server again (its process group) and removes the pid file.
+ready=0
+trap 'if [ "$ready" != 1 ]; then kill -- "-$PID" 2>/dev/null || true; rm -f "$WORKDIR/pid"; fi' EXIT
 echo "$BASE_URL" > "$WORKDIR/base_url"
 
 # Wait (at most 60 s) until the JSON gateway answers a range request.
@@ -76,4 +85,29 @@ for kv in a=1 b=2 c=3; do
     -d "{\"key\":\"$(b64 "$k")\",\"value\":\"$(b64 "$v")\"}" >/dev/null
 done
 
-echo "etcd pid $PID at $BASE_URL"
+post() {  # post PATH JSON [curl args...]: fail loudly (stop the server) if etcd refuses
+  local path=$1 body=$2; shift 2
+  if ! curl -fsS -m 5 -X POST "$BASE_URL$path" -H 'Content-Type: application/json' "$@" -d "$body"; then
+    echo "etcd refused POST $path during setup; log tail:" >&2
+    tail -n 20 "$LOG" >&2 || true
+    exit 1
+  fi
+}
+
+# Auth on: root role, root user (random password), grant, enable (the steps of dev-guide/api_grpc_gateway.md).
+ROOT_PW=$(python3 -c 'import secrets; print(secrets.token_hex(12))')
+post /v3/auth/role/add '{"name":"root"}' >/dev/null
+post /v3/auth/user/add "{\"name\":\"root\",\"password\":\"$ROOT_PW\"}" >/dev/null
+post /v3/auth/user/grant '{"user":"root","role":"root"}' >/dev/null
+post /v3/auth/enable '{}' >/dev/null
+TOKEN=$(post /v3/auth/authenticate "{\"name\":\"root\",\"password\":\"$ROOT_PW\"}" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+umask 077
+printf 'ETCD_TOKEN=%s\nETCD_ROOT_PASSWORD=%s\n' "$TOKEN" "$ROOT_PW" > "$WORKDIR/env"
+umask 022
+
+# What the run must leave alone, read back now (readseed.sh reads the same way after the run).
+"$HERE/readseed.sh" "$WORKDIR" > "$WORKDIR/seed.before"
+
+ready=1
+echo "etcd pid $PID at $BASE_URL (auth enabled, user root; token in $WORKDIR/env)"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start @loopback/example-todo 6.0.0 on 127.0.0.1 for ContractCheck, from its 4 seeded todos.
-# Usage: start.sh WORKDIR   -> WORKDIR/pid, WORKDIR/base_url, WORKDIR/server.log
+# Usage: start.sh WORKDIR   -> WORKDIR/pid, WORKDIR/base_url, WORKDIR/server.log,
+#   WORKDIR/seed.before (todos 1-4 as readseed.sh reads them right after the start)
 set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
 
 if [ $# -ne 1 ]; then echo "usage: $0 WORKDIR" >&2; exit 2; fi
 WORKDIR=$1
@@ -68,6 +70,13 @@ if [ "$ok" != 1 ]; then
   kill -TERM -- "-$PID" 2>/dev/null || true
   for _ in $(seq 1 25); do kill -0 "$PID" 2>/dev/null || break; sleep 0.2; done
   kill -KILL -- "-$PID" 2>/dev/null || true
+  rm -f "$WORKDIR/pid"
+  exit 1
+fi
+
+if ! "$HERE/readseed.sh" "$WORKDIR" > "$WORKDIR/seed.before"; then
+  echo "could not read the seeded todos back from $BASE_URL" >&2
+  kill -TERM -- "-$PID" 2>/dev/null || true
   rm -f "$WORKDIR/pid"
   exit 1
 fi
