@@ -4,6 +4,7 @@ using ContractCheck.Bench;
 // dotnet run -c Release --project bench/ContractCheck.Bench -- spec-load      (BenchmarkDotNet timings)
 // dotnet run -c Release --project bench/ContractCheck.Bench -- peak <library|contractcheck> <spec>
 // dotnet run -c Release --project bench/ContractCheck.Bench -- serve <port> <seconds> | burst <url> <requests> <concurrency>
+// dotnet run -c Release --project bench/ContractCheck.Bench -- serve-any <port> <seconds> [delay-ms]   (200 {} to everything)
 if (args.Length >= 1 && args[0] == "peak")
 {
     return PeakMemory.Run(args[1], args[2]);
@@ -12,6 +13,11 @@ if (args.Length >= 1 && args[0] == "peak")
 if (args.Length >= 1 && args[0] == "serve")
 {
     return await BurstBench.ServeAsync(int.Parse(args[1]), int.Parse(args[2]));
+}
+
+if (args.Length >= 1 && args[0] == "serve-any")
+{
+    return await AnyServer.ServeAsync(int.Parse(args[1]), int.Parse(args[2]), args.Length > 3 ? int.Parse(args[3]) : 0);
 }
 
 if (args.Length >= 1 && args[0] == "burst")
