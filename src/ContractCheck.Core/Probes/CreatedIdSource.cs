@@ -16,12 +16,10 @@ public static class CreatedIdSource
     /// </summary>
     public static IReadOnlyList<string> Members(ApiOperation create, PlanContext context)
     {
-        var key = context.Resources.CreatedKey(create);
-        var item = context.Spec.Operations.Select(o => PathTemplate.Parse(o.Path)).FirstOrDefault(t => t.EndsWithParameter && ResourceMap.KeyOf(t.Template) == key);
         var resource = create.Path.TrimEnd('/').Split('/').LastOrDefault(s => s.Length > 0 && !s.StartsWith('{')) ?? "item";
         var singular = resource.EndsWith("ies", StringComparison.Ordinal) ? resource[..^3] + "y" : resource.EndsWith('s') ? resource[..^1] : resource;
         var names = new List<string>();
-        if (item?.ParameterNames.LastOrDefault() is { } parameter)
+        if (context.Resources.ItemParameter(context.Resources.CreatedKey(create)) is { } parameter)
         {
             names.Add(parameter);
         }

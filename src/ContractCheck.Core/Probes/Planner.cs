@@ -26,11 +26,11 @@ public static class Planner
         var probes = new List<Probe>();
         foreach (var operation in Order(selected, context.Resources))
         {
+            // Any POST to a collection may create an item (a wrongly accepted bad request too): track it for clean-up.
+            var idFrom = CreatedIdSource.For(operation, context);
+            var members = CreatedIdSource.Members(operation, context);
             foreach (var kind in kinds.Where(k => rules.Probe(k.Id).Enabled))
             {
-                // Any POST to a collection may create an item (a wrongly accepted bad request too): track it for clean-up.
-                var idFrom = CreatedIdSource.For(operation, context);
-                var members = CreatedIdSource.Members(operation, context);
                 probes.AddRange(kind.Plan(operation, context)
                     .Select(p => p.Creates is null && p.Operation.Method == "POST" ? p with { Creates = context.Resources.CreatedKey(operation) } : p)
                     .Select(p => p.Creates is not null ? p with { IdFrom = idFrom, IdMembers = members } : p));

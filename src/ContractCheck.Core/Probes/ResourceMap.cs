@@ -9,12 +9,18 @@ namespace ContractCheck.Core.Probes;
 /// </summary>
 public sealed partial class ResourceMap
 {
-    private readonly HashSet<string> _itemKeys;
+    private readonly Dictionary<string, string> _itemParameters = new(StringComparer.Ordinal);
     private readonly HashSet<string> _createdKeys;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, string?> _created = new(ReferenceEqualityComparer.Instance);
 
     public ResourceMap(IReadOnlyList<ApiOperation> operations)
     {
-        _itemKeys = operations.Select(o => PathTemplate.Parse(o.Path)).Where(t => t.EndsWithParameter).Select(t => KeyOf(t.Template)).ToHashSet(StringComparer.Ordinal);
+        // Each template is parsed once here; the planner asks per operation and probe kind, on specs of thousands of paths.
+        foreach (var template in operations.Select(o => PathTemplate.Parse(o.Path)).Where(t => t.EndsWithParameter))
+        {
+            _itemParameters.TryAdd(KeyOf(template.Template), template.ParameterNames.Last());
+        }
+
         _createdKeys = operations.Select(CreatedKey).OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
@@ -22,16 +28,19 @@ public sealed partial class ResourceMap
     public bool IsCreate(ApiOperation operation) => CreatedKey(operation) is not null;
 
     /// <summary>For a create, the key of the item it creates (<c>/todos/{}</c>); else null.</summary>
-    public string? CreatedKey(ApiOperation operation)
+    public string? CreatedKey(ApiOperation operation) => operation.Method != "POST" ? null : _created.GetOrAdd(operation, o =>
     {
-        if (operation.Method != "POST" || PathTemplate.Parse(operation.Path).EndsWithParameter)
+        if (PathTemplate.Parse(o.Path).EndsWithParameter)
         {
             return null;
         }
 
-        var key = KeyOf(operation.Path.TrimEnd('/') + "/{}");
-        return _itemKeys.Contains(key) ? key : null;
-    }
+        var key = KeyOf(o.Path.TrimEnd('/') + "/{}");
+        return _itemParameters.ContainsKey(key) ? key : null;
+    });
+
+    /// <summary>The last parameter of the first item path with this key (<c>zoneName</c> for <c>/zones/{zoneName}</c>), or null.</summary>
+    public string? ItemParameter(string? key) => key is not null && _itemParameters.TryGetValue(key, out var name) ? name : null;
 
     /// <summary>The binding key for a path parameter: the item its prefix names (<c>/users/{}</c> for userId in /users/{userId}/posts).</summary>
     public static string BindingKey(string path, string parameter)
