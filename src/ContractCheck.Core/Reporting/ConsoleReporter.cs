@@ -22,18 +22,31 @@ public sealed class ConsoleReporter : IReporter
         _verbose = verbose;
     }
 
+    // Without colour (CI logs, files) lines go straight to the writer: Spectre's rendering of each markup line costs
+    // ~0.1 ms, seconds on a large API's report, and would fold lines longer than the console width (curl lines).
+    private void Line(string markup)
+    {
+        if (_console.Profile.Capabilities.Ansi)
+        {
+            _console.MarkupLine(markup);
+            return;
+        }
+
+        _console.Profile.Out.Writer.WriteLine(Markup.Remove(markup));
+    }
+
     public void Report(RunReport report)
     {
         var r = report.Redactor;
         foreach (var operation in report.ByOperation())
         {
-            _console.MarkupLine($"[bold]{Esc(operation.Key.DisplayName)}[/]");
+            Line($"[bold]{Esc(operation.Key.DisplayName)}[/]");
             foreach (var probe in operation.GroupBy(c => c.Probe))
             {
                 var shown = ProbeLine(probe.Key, probe.ToList(), r);
                 if (probe.SelectMany(c => c.Results).Select(x => x.Exchange?.Burst).FirstOrDefault(b => b is not null) is { } burst)
                 {
-                    _console.MarkupLine($"      [grey]{Esc(burst.Summary)}[/]");
+                    Line($"      [grey]{Esc(burst.Summary)}[/]");
                 }
 
                 Details(probe.Where(c => c.Outcome is Outcome.Failed or Outcome.Error).ToList(), r);
@@ -42,7 +55,7 @@ public sealed class ConsoleReporter : IReporter
                 {
                     foreach (var skipped in probe.Where(c => c.Outcome == Outcome.Skipped && c.Results[0].Finding.Message != shown))
                     {
-                        _console.MarkupLine($"      [grey]skip {Esc(skipped.Check)}: {Esc(r.Text(skipped.Results[0].Finding.Message))}[/]");
+                        Line($"      [grey]skip {Esc(skipped.Check)}: {Esc(r.Text(skipped.Results[0].Finding.Message))}[/]");
                     }
                 }
             }
@@ -59,25 +72,25 @@ public sealed class ConsoleReporter : IReporter
         Bypasses(report);
         if (report.Stopped is { } stopped)
         {
-            _console.WriteLine();
-            _console.MarkupLine($"[bold red]Stopped early: {Esc(stopped)}. The probes after it were not sent.[/]");
+            Line("");
+            Line($"[bold red]Stopped early: {Esc(stopped)}. The probes after it were not sent.[/]");
         }
 
         if (report.Cancelled)
         {
-            _console.WriteLine();
-            _console.MarkupLine($"[yellow]Cancelled: {report.Outcomes.Count(o => o.WasCancelled)} probes were not run; the report holds what was seen until then.[/]");
+            Line("");
+            Line($"[yellow]Cancelled: {report.Outcomes.Count(o => o.WasCancelled)} probes were not run; the report holds what was seen until then.[/]");
         }
 
         if (report.Failed + report.Errors > 0 && report.Redactor.Variables.ToList() is { Count: > 0 } variables)
         {
-            _console.WriteLine();
-            _console.MarkupLine($"[grey]The reproduce lines hold no secrets: set {Esc(string.Join(", ", variables))} in your shell first.[/]");
+            Line("");
+            Line($"[grey]The reproduce lines hold no secrets: set {Esc(string.Join(", ", variables))} in your shell first.[/]");
         }
 
-        _console.WriteLine();
+        Line("");
         var colour = report.Success ? "green" : "red";
-        _console.MarkupLine($"[{colour}]{Esc(report.Summary)}[/] [grey]({report.RequestsSent} requests in {report.Duration.TotalSeconds:0.0} s, seed {report.Plan.Seed})[/]");
+        Line($"[{colour}]{Esc(report.Summary)}[/] [grey]({report.RequestsSent} requests in {report.Duration.TotalSeconds:0.0} s, seed {report.Plan.Seed})[/]");
     }
 
     /// <summary>Writes the probe's line; returns the skip reason it shows in place of an answer, if any.</summary>
@@ -92,7 +105,7 @@ public sealed class ConsoleReporter : IReporter
             ? $"{response.Status} {Esc(response.Reason ?? "")}, {exchange.Elapsed.TotalMilliseconds:0} ms"
             : exchange?.Error is { } error ? "no response" : Esc(r.Text(cases[0].Results[0].Finding.Message));
         var counts = failed > 0 ? $"{failed} of {cases.Count} checks failed" : passed > 0 ? $"{passed} checks passed" : "";
-        _console.MarkupLine($"  [{colour}]{word}[/] {Esc(probe),-20} {answer}  [grey]{counts}[/]");
+        Line($"  [{colour}]{word}[/] {Esc(probe),-20} {answer}  [grey]{counts}[/]");
         return exchange is null ? cases[0].Results[0].Finding.Message : null;
     }
 
@@ -105,30 +118,30 @@ public sealed class ConsoleReporter : IReporter
             foreach (var byCheck in byExchange.GroupBy(p => p.Finding.Check))
             {
                 var findings = byCheck.Select(p => p.Finding).ToList();
-                _console.MarkupLine($"      [red]{Esc(byCheck.Key)}[/]: {Esc(findings[0].Title)}");
+                Line($"      [red]{Esc(byCheck.Key)}[/]: {Esc(findings[0].Title)}");
                 foreach (var f in findings)
                 {
-                    _console.MarkupLine($"        {Esc(r.Text(f.Message))}");
+                    Line($"        {Esc(r.Text(f.Message))}");
                 }
 
                 // With one finding, expected vs actual adds what the sentence may not say; with several it repeats them.
                 if (findings is [var single] && (single.Expected is not null || single.Actual is not null))
                 {
-                    _console.MarkupLine($"        [grey]expected:[/] {Esc(r.Text(single.Expected ?? "-"))}  [grey]actual:[/] {Esc(r.Text(single.Actual ?? "-"))}");
+                    Line($"        [grey]expected:[/] {Esc(r.Text(single.Expected ?? "-"))}  [grey]actual:[/] {Esc(r.Text(single.Actual ?? "-"))}");
                 }
 
                 foreach (var source in findings.Select(f => f.Source).OfType<string>().Distinct())
                 {
-                    _console.MarkupLine($"        [grey]rule:[/] {Esc(source)}");
+                    Line($"        [grey]rule:[/] {Esc(source)}");
                 }
             }
 
             if (byExchange.Key is { } exchange)
             {
-                _console.MarkupLine($"      [grey]reproduce:[/] {Esc(CurlCommand.For(exchange.Request, r))}");
+                Line($"      [grey]reproduce:[/] {Esc(CurlCommand.For(exchange.Request, r))}");
                 if (exchange.Response is { } response)
                 {
-                    _console.MarkupLine($"      [grey]response:[/] {Esc(ResponseSummary.Line(response))}{Esc(BodyExcerpt(response, r))}");
+                    Line($"      [grey]response:[/] {Esc(ResponseSummary.Line(response))}{Esc(BodyExcerpt(response, r))}");
                 }
             }
         }
@@ -152,12 +165,12 @@ public sealed class ConsoleReporter : IReporter
             return;
         }
 
-        _console.WriteLine();
+        Line("");
         var note = report.Rules.Strict ? "failures, because the rules say strict: true" : "not failures; set strict: true in the rules to make them fail";
-        _console.MarkupLine($"[yellow]Design warnings[/] [grey](the spec contradicts a design table row; {note})[/]");
+        Line($"[yellow]Design warnings[/] [grey](the spec contradicts a design table row; {note})[/]");
         foreach (var w in report.DesignWarnings)
         {
-            _console.MarkupLine($"  [yellow]![/] {Esc(w.Place)}: {Esc(w.Message)} [grey]({Esc(w.Table)})[/]");
+            Line($"  [yellow]![/] {Esc(w.Place)}: {Esc(w.Message)} [grey]({Esc(w.Table)})[/]");
         }
     }
 
@@ -167,8 +180,8 @@ public sealed class ConsoleReporter : IReporter
         var bypasses = report.Results.Where(r => r.Finding.Title == StatusIsExpected.BypassTitle).Select(r => r.Probe.Operation.Key).Distinct().ToList();
         if (bypasses.Count > 0)
         {
-            _console.WriteLine();
-            _console.MarkupLine($"[bold red]AUTHENTICATION BYPASS on {bypasses.Count} operation(s): {Esc(string.Join(", ", bypasses))} answered a request without valid credentials.[/]");
+            Line("");
+            Line($"[bold red]AUTHENTICATION BYPASS on {bypasses.Count} operation(s): {Esc(string.Join(", ", bypasses))} answered a request without valid credentials.[/]");
         }
     }
 
@@ -176,14 +189,14 @@ public sealed class ConsoleReporter : IReporter
     private void Cleanup(RunReport report)
     {
         var left = report.Cleanup.Where(c => !c.Deleted).ToList();
-        _console.WriteLine();
-        _console.MarkupLine($"[{(left.Count == 0 ? "grey" : "yellow")}]Clean-up: created {report.Created}, deleted {report.Deleted}{(left.Count == 0 ? "" : $", left {left.Count} on the server")}[/]");
+        Line("");
+        Line($"[{(left.Count == 0 ? "grey" : "yellow")}]Clean-up: created {report.Created}, deleted {report.Deleted}{(left.Count == 0 ? "" : $", left {left.Count} on the server")}[/]");
         foreach (var item in left)
         {
-            _console.MarkupLine($"  [yellow]![/] left on the server: {Esc(item.Item.Path)} ({Esc(item.Detail)})");
+            Line($"  [yellow]![/] left on the server: {Esc(item.Item.Path)} ({Esc(item.Detail)})");
             if (item.Request is { } request)
             {
-                _console.MarkupLine($"      [grey]delete it:[/] {Esc(CurlCommand.For(request, report.Redactor))}");
+                Line($"      [grey]delete it:[/] {Esc(CurlCommand.For(request, report.Redactor))}");
             }
         }
     }
@@ -202,12 +215,12 @@ public sealed class ConsoleReporter : IReporter
             return;
         }
 
-        _console.WriteLine();
-        _console.MarkupLine($"[yellow]Skipped[/] [grey]({skipped.Sum(g => g.Count())}, by reason)[/]");
+        Line("");
+        Line($"[yellow]Skipped[/] [grey]({skipped.Sum(g => g.Count())}, by reason)[/]");
         foreach (var group in skipped)
         {
             var probes = group.Select(c => $"{c.Results[0].Probe.DisplayName} {c.Operation.Key}").Distinct().ToList();
-            _console.MarkupLine($"  [yellow]-[/] {Esc(report.Redactor.Text(group.Key))} [grey]({group.Count()}: {Esc(string.Join("; ", probes.Take(4)))}{(probes.Count > 4 ? "; …" : "")})[/]");
+            Line($"  [yellow]-[/] {Esc(report.Redactor.Text(group.Key))} [grey]({group.Count()}: {Esc(string.Join("; ", probes.Take(4)))}{(probes.Count > 4 ? "; …" : "")})[/]");
         }
     }
 
@@ -222,16 +235,16 @@ public sealed class ConsoleReporter : IReporter
             return;
         }
 
-        _console.WriteLine();
-        _console.MarkupLine($"[yellow]Spec warnings[/] [grey]({warnings.Count}; the spec was still usable)[/]");
+        Line("");
+        Line($"[yellow]Spec warnings[/] [grey]({warnings.Count}; the spec was still usable)[/]");
         foreach (var w in warnings.Take(_verbose ? int.MaxValue : MaxSpecWarnings))
         {
-            _console.MarkupLine($"  [yellow]![/] {Esc(w.ToString())}");
+            Line($"  [yellow]![/] {Esc(w.ToString())}");
         }
 
         if (!_verbose && warnings.Count > MaxSpecWarnings)
         {
-            _console.MarkupLine($"  [grey]… and {warnings.Count - MaxSpecWarnings} more (--verbose shows all)[/]");
+            Line($"  [grey]… and {warnings.Count - MaxSpecWarnings} more (--verbose shows all)[/]");
         }
     }
 
