@@ -40,7 +40,7 @@ public static class Judge
                 continue;
             }
 
-            if (exchange.Response.Truncated)
+            if (exchange.Response.Truncated && !exchange.Response.Unfinished)
             {
                 results.Add(new CheckResult(outcome.Probe, exchange, new Finding(BuiltInChecks.ResponseReceived, Outcome.Error, "Body too large", $"the body did not end within the {exchange.Response.Body.Length / (1024 * 1024.0):0.#} MB read cap; ContractCheck read that much and stopped (raise it with --max-body-mb)")));
             }

@@ -47,7 +47,7 @@ public abstract class MessageTransport : ITransport
 
             using var response = await request.SendAsync(new HttpMethod(sent.Method), Content(sent), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             headersReceived = true;
-            var received = await ReadAsync(response.ResponseMessage, _options.MaxBodyBytes, timeout.Token);
+            var received = await ReadAsync(response.ResponseMessage, _options.MaxBodyBytes, timeout.Token, stop);
             return new TransportResult(received, null, clock.Elapsed);
         }
         catch (Exception e) when (e is OperationCanceledException or FlurlHttpException or InvalidDataException or IOException or HttpRequestException)
@@ -107,7 +107,12 @@ public abstract class MessageTransport : ITransport
     }
 
     /// <summary>Status, every header and the body up to <paramref name="cap"/> bytes, decoded where the server compressed it unasked.</summary>
-    internal static async Task<ReceivedResponse> ReadAsync(HttpResponseMessage response, int cap, CancellationToken cancellationToken)
+    /// <param name="response">The answer whose headers came.</param>
+    /// <param name="cap">Bytes of body kept at most.</param>
+    /// <param name="cancellationToken">The request's timeout (and stop).</param>
+    /// <param name="stop">When given, a cancellation of <paramref name="cancellationToken"/> that is not a stop is the timeout:
+    /// the answer is kept as far as it came, marked <see cref="ReceivedResponse.Unfinished"/>.</param>
+    internal static async Task<ReceivedResponse> ReadAsync(HttpResponseMessage response, int cap, CancellationToken cancellationToken, CancellationToken? stop = null)
     {
         var headers = response.Headers.Concat(response.Content.Headers)
             .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))
@@ -125,19 +130,30 @@ public abstract class MessageTransport : ITransport
         var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         var truncated = false;
-        int read;
-        while ((read = await ReadChunk(stream, chunk, encoding, cancellationToken)) > 0)
+        var unfinished = false;
+        try
         {
-            var room = cap - (int)buffer.Length;
-            buffer.Write(chunk, 0, Math.Min(read, room));
-            if (read > room)
+            int read;
+            while ((read = await ReadChunk(stream, chunk, encoding, cancellationToken)) > 0)
             {
-                truncated = true;
-                break;
+                var room = cap - (int)buffer.Length;
+                buffer.Write(chunk, 0, Math.Min(read, room));
+                if (read > room)
+                {
+                    truncated = true;
+                    break;
+                }
             }
         }
+        catch (OperationCanceledException) when (stop is { IsCancellationRequested: false } && response.Content.Headers.ContentLength is null)
+        {
+            // The timeout, not a stop, on a body of no announced length: the API answered and kept it open (a stream:
+            // a watch, server-sent events). What came is the answer. A body that announced its length and stopped
+            // short is a broken answer instead, reported by the caller.
+            truncated = unfinished = true;
+        }
 
-        return new ReceivedResponse((int)response.StatusCode, response.ReasonPhrase, response.Version.ToString(), headers, buffer.ToArray(), truncated);
+        return new ReceivedResponse((int)response.StatusCode, response.ReasonPhrase, response.Version.ToString(), headers, buffer.ToArray(), truncated) { Unfinished = unfinished };
     }
 
     private static async Task<int> ReadChunk(Stream stream, byte[] chunk, string? encoding, CancellationToken cancellationToken)

@@ -17,6 +17,12 @@ public sealed record ReceivedResponse(int Status, string? Reason, string Version
 
     public string? ContentType => Header("Content-Type");
 
+    /// <summary>
+    /// The status and headers came but the body did not end within the timeout (a stream: a watch, server-sent
+    /// events). <see cref="Body"/> holds what came; <see cref="Truncated"/> is set too, so no check judges a part as the whole.
+    /// </summary>
+    public bool Unfinished { get; init; }
+
     /// <summary>The body decoded as UTF-8 (invalid bytes replaced), for matching and showing.</summary>
     public string BodyText => _bodyText ??= Encoding.UTF8.GetString(Body);
 

@@ -31,7 +31,11 @@ public static class ResponseSummary
             sb.AppendLine(redactor.Text(preview));
         }
 
-        if (response.Truncated)
+        if (response.Unfinished)
+        {
+            sb.AppendLine("(the body had not ended when --timeout came: a stream; this is what came until then)");
+        }
+        else if (response.Truncated)
         {
             sb.AppendLine("(the body was longer than the read cap and was cut)");
         }

@@ -101,6 +101,24 @@ public class TargetFaultTests
     }
 
     [Test]
+    public async Task StreamThatStaysOpen_IsJudgedOnWhatCame_AndDoesNotStopTheRun()
+    {
+        // A watch: 200, chunked, one whole message, then the stream stays open (etcd's POST /v3/watch does this).
+        var (report, took) = await RunAsync(async (stream, _, token) =>
+        {
+            await Write(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n[]\r\n", token);
+            await stream.FlushAsync(token);
+            await Task.Delay(TimeSpan.FromSeconds(30), token);
+        }, TimeSpan.FromSeconds(1));
+
+        var list = report.Results.Where(r => r.Probe.Operation.Key == "GET /items").ToList();
+        Assert.That(list.Where(r => r.Finding.Outcome is Outcome.Error or Outcome.Failed).Select(r => r.Finding.Check + ": " + r.Finding.Message), Is.Empty);
+        Assert.That(list.Single(r => r.Finding.Check == "expected-status").Exchange!.Response!.Unfinished, Is.True);
+        Assert.That(report.Stopped, Is.Null);
+        Assert.That(took, Is.LessThan(TimeSpan.FromSeconds(20)));
+    }
+
+    [Test]
     public async Task EndlessBody_IsReadUpToTheCapAndReported()
     {
         var (report, _) = await RunAsync(async (stream, _, token) =>
