@@ -124,7 +124,13 @@ public sealed class RequestBuilder
     /// deliberately wrong one the error media types of the rules, then those the spec documents for errors,
     /// then application/json.
     /// </summary>
-    public string Accept(ApiOperation operation, bool forError)
+    public string Accept(ApiOperation operation, bool forError) =>
+        (forError ? _errorAccept : _accept).GetOrAdd(operation, o => AcceptOf(o, forError));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, string> _accept = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, string> _errorAccept = new(ReferenceEqualityComparer.Instance);
+
+    private string AcceptOf(ApiOperation operation, bool forError)
     {
         var responses = (operation.Model.Responses ?? []).Where(r => !Resolved.IsUnresolved(r.Value)).ToList();
         IEnumerable<string> types = forError

@@ -50,7 +50,10 @@ public sealed partial class ResourceMap
     }
 
     /// <summary>The template with parameter names erased, so /users/{id} and /users/{userId} are one item.</summary>
-    public static string KeyOf(string template) => ParameterName().Replace(template.TrimEnd('/'), "{}");
+    public static string KeyOf(string template) => Keys.GetOrAdd(template, t => ParameterName().Replace(t.TrimEnd('/'), "{}"));
+
+    // Asked for every request of the plan; a spec has a few thousand templates at most.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
 
     /// <summary>"/todos item" for a key such as <c>/todos/{}</c> (or a lifecycle's own <c>lifecycle:/todos/{}</c>), in messages.</summary>
     public static string Describe(string key)

@@ -22,18 +22,7 @@ public sealed class ConsoleReporter : IReporter
         _verbose = verbose;
     }
 
-    // Without colour (CI logs, files) lines go straight to the writer: Spectre's rendering of each markup line costs
-    // ~0.1 ms, seconds on a large API's report, and would fold lines longer than the console width (curl lines).
-    private void Line(string markup)
-    {
-        if (_console.Profile.Capabilities.Ansi)
-        {
-            _console.MarkupLine(markup);
-            return;
-        }
-
-        _console.Profile.Out.Writer.WriteLine(Markup.Remove(markup));
-    }
+    private void Line(string markup) => _console.Line(markup);
 
     public void Report(RunReport report)
     {

@@ -8,12 +8,12 @@ public static class PlanPrinter
 {
     public static void Print(Plan plan, Spec.ApiSpec spec, Redactor redactor, IAnsiConsole console)
     {
-        console.MarkupLine($"[bold]Plan[/] for {Markup.Escape(spec.Title)} ({Markup.Escape(spec.Source)}, {(spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {Markup.Escape(spec.Version)}): {spec.Operations.Count} operations, {plan.Probes.Count} probes, {plan.RequestCount} requests, seed {plan.Seed}");
+        console.Line($"[bold]Plan[/] for {Markup.Escape(spec.Title)} ({Markup.Escape(spec.Source)}, {(spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {Markup.Escape(spec.Version)}): {spec.Operations.Count} operations, {plan.Probes.Count} probes, {plan.RequestCount} requests, seed {plan.Seed}");
         foreach (var probe in plan.Probes)
         {
             if (probe.SkipReason is { } reason)
             {
-                console.MarkupLine($"  [yellow]skip[/] {Markup.Escape(probe.Name)}: {Markup.Escape(reason)}");
+                console.Line($"  [yellow]skip[/] {Markup.Escape(probe.Name)}: {Markup.Escape(reason)}");
                 continue;
             }
 
@@ -23,15 +23,15 @@ public static class PlanPrinter
                 var body = request.Body is { Length: > 0 } b ? $" [grey]({b.Length} bytes {Markup.Escape(request.ContentType ?? "")})[/]" : "";
                 var step = request.Step is { } s ? $" [grey]{Markup.Escape(s)}[/]" : "";
                 var expected = (request.Expect ?? probe.Expected) is { } e ? $" [grey]→ expect {Markup.Escape(e.ToString())}[/]" : "";
-                console.MarkupLine($"  {Markup.Escape(probe.DisplayName),-16} {request.Method,-7} {Markup.Escape(redactor.Text(request.PreviewPath + query))}{body}{step}{expected}");
+                console.Line($"  {Markup.Escape(probe.DisplayName),-16} {request.Method,-7} {Markup.Escape(redactor.Text(request.PreviewPath + query))}{body}{step}{expected}");
             }
         }
 
         if (plan.SkippedOperations.Count > 0)
         {
-            console.MarkupLine($"[grey]{plan.SkippedOperations.Count} operations left out by --include/--exclude or skip[/]");
+            console.Line($"[grey]{plan.SkippedOperations.Count} operations left out by --include/--exclude or skip[/]");
         }
 
-        console.MarkupLine("[grey]dry run: nothing was sent[/]");
+        console.Line("[grey]dry run: nothing was sent[/]");
     }
 }

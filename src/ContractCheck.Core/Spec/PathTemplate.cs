@@ -24,7 +24,11 @@ public sealed class PathTemplate
     public bool EndsWithParameter => _parts.Count > 0 && _parts[^1].IsParameter;
 
     public static PathTemplate Parse(string template) =>
-        TryParse(template, out var parsed, out var problem) ? parsed : throw new FormatException(problem);
+        Parsed.TryGetValue(template, out var known) ? known
+        : TryParse(template, out var parsed, out var problem) ? Parsed.GetOrAdd(template, parsed) : throw new FormatException(problem);
+
+    // Templates are parsed again and again while planning (per operation, probe kind and request); they are immutable.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PathTemplate> Parsed = new(StringComparer.Ordinal);
 
     public static bool TryParse(string template, out PathTemplate parsed, out string problem)
     {

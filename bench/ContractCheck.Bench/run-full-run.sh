@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Whole-process figures of the Execute issue, each next to a baseline measured in the same round:
+#   full run of github-api.json against a server answering 200 {} to everything, --dry-run, --include one operation
+#     — each as a ratio to the bare Microsoft.OpenApi load of the same file (a process that only loads it);
+#   --workers 8 against --workers 1 on the GitHub /user/** operations behind a server adding 20 ms to every answer;
+#   contractcheck --help against a .NET hello world.
+# Usage: bash bench/ContractCheck.Bench/run-full-run.sh [rounds]   (default 3; needs ../shared/specs; 127.0.0.1 only)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds="${1:-3}"
+spec="${CONTRACTCHECK_SHARED:-../shared}/specs/github-api.json"
+[ -f "$spec" ] || { echo "missing $spec (the shared test data beside the clone)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
+
+out="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$out"; }
+trap cleanup EXIT
+
+dotnet publish src/ContractCheck.Cli -c Release -o "$out/cli" -v q -nologo >/dev/null
+dotnet build -c Release bench/ContractCheck.Bench -v q -nologo >/dev/null
+bench=bench/ContractCheck.Bench/bin/Release/net10.0/ContractCheck.Bench.dll
+cli="$out/cli/contractcheck"
+
+# A hello world to compare --help with: the smallest .NET console app, built the same way.
+mkdir -p "$out/hello" && cat >"$out/hello/hello.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+XML
+echo 'System.Console.WriteLine("hello");' >"$out/hello/Program.cs"
+dotnet publish "$out/hello" -c Release -o "$out/hello/bin" -v q -nologo >/dev/null
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+serve() { # port delay-ms; bounded: the server stops by itself after 15 minutes
+  dotnet "$bench" serve-any "$1" 900 "$2" >/dev/null & pids+=($!)
+  for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0; sleep 0.1; done
+  echo "server on $1 did not start" >&2; exit 1
+}
+fast=$(free_port); serve "$fast" 0
+slow=$(free_port); serve "$slow" 20
+
+# wall seconds and peak RSS (MB) of one run of a command, its output thrown away
+measure() { /usr/bin/time -f "%e %M" -o "$out/t" "$@" >/dev/null 2>&1 || true; tail -n 1 "$out/t" | awk '{printf "%s %.0f\n", $1, $2/1024}'; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+declare -A wall peak
+record() { wall[$1]+="$2 "; peak[$1]+="$3 "; }
+for round in $(seq "$rounds"); do
+  echo "--- round $round" >&2
+  read -r w p < <(measure dotnet "$bench" peak library github-api.json); record bare "$w" "$p"
+  read -r w p < <(measure "$cli" run --spec "$spec" --rules /dev/null --base-url "http://127.0.0.1:$fast" --seed 1); record full "$w" "$p"
+  read -r w p < <(measure "$cli" run --spec "$spec" --rules /dev/null --base-url "http://127.0.0.1:$fast" --seed 1 --dry-run); record dry "$w" "$p"
+  read -r w p < <(measure "$cli" run --spec "$spec" --rules /dev/null --base-url "http://127.0.0.1:$fast" --seed 1 --include 'GET /meta'); record one "$w" "$p"
+  read -r w p < <(measure "$cli" run --spec "$spec" --rules /dev/null --base-url "http://127.0.0.1:$slow" --seed 1 --include '* /user/**' --workers 1); record w1 "$w" "$p"
+  read -r w p < <(measure "$cli" run --spec "$spec" --rules /dev/null --base-url "http://127.0.0.1:$slow" --seed 1 --include '* /user/**' --workers 8); record w8 "$w" "$p"
+  read -r w p < <(measure "$cli" --help); record help "$w" "$p"
+  read -r w p < <(measure "$out/hello/bin/hello"); record hello "$w" "$p"
+done
+
+m() { tr ' ' '\n' <<<"${wall[$1]}" | grep . | median; }
+mp() { tr ' ' '\n' <<<"${peak[$1]}" | grep . | sort -n | tail -1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+printf '%-44s %9s %9s %8s\n' "what (median of $rounds rounds)" "wall s" "peak MB" "ratio"
+printf '%-44s %9s %9s %8s\n' "bare Microsoft.OpenApi load of github-api.json" "$(m bare)" "$(mp bare)" "1.00"
+printf '%-44s %9s %9s %8s\n' "full run, 200 {} server" "$(m full)" "$(mp full)" "$(ratio "$(m full)" "$(m bare)")"
+printf '%-44s %9s %9s %8s\n' "--dry-run" "$(m dry)" "$(mp dry)" "$(ratio "$(m dry)" "$(m bare)")"
+printf '%-44s %9s %9s %8s\n' "--include 'GET /meta' (spec load + 1 op)" "$(m one)" "$(mp one)" "$(ratio "$(m one)" "$(m bare)")"
+printf '%-44s %9s %9s %8s\n' "/user/** +20 ms, --workers 1" "$(m w1)" "$(mp w1)" "1.00"
+printf '%-44s %9s %9s %8s\n' "/user/** +20 ms, --workers 8 (speed-up)" "$(m w8)" "$(mp w8)" "$(ratio "$(m w1)" "$(m w8)")x"
+printf '%-44s %9s %9s %8s\n' ".NET hello world" "$(m hello)" "$(mp hello)" "1.00"
+printf '%-44s %9s %9s %8s\n' "contractcheck --help" "$(m help)" "$(mp help)" "$(ratio "$(m help)" "$(m hello)")"
