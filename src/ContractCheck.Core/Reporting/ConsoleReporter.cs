@@ -89,13 +89,20 @@ public sealed class ConsoleReporter : IReporter
         var passed = cases.Count(c => c.Outcome == Outcome.Passed);
         // The probe's last request is the one it is about (the second of a duplicate pair).
         var exchange = cases.SelectMany(c => c.Results).Select(x => x.Exchange).LastOrDefault(e => e is not null);
-        var (word, colour) = failed > 0 ? ("FAIL", "red") : passed > 0 ? ("pass", "green") : ("skip", "yellow");
+
+        // A probe none of whose answers was judged (the create its chain needed was refused, an id it had to guess
+        // answered 404) tested nothing of its claim: a skip with the reason, though the checks of any answer passed.
+        var unjudged = cases.Where(c => c.Check == Judge.ProbeCheck).SelectMany(c => c.Results).Where(x => x.Finding.Outcome == Outcome.Skipped && x.Exchange is not null).ToList();
+        var judgedNothing = failed == 0 && unjudged.Count > 0
+            && cases.SelectMany(c => c.Results).Select(x => x.Exchange).OfType<Execution.Exchange>().All(e => unjudged.Any(x => x.Exchange == e));
+        var (word, colour) = failed > 0 ? ("FAIL", "red") : passed > 0 && !judgedNothing ? ("pass", "green") : ("skip", "yellow");
         var answer = exchange?.Response is { } response
             ? $"{response.Status} {Esc(response.Reason ?? "")}, {exchange.Elapsed.TotalMilliseconds:0} ms"
             : exchange?.Error is { } error ? "no response" : Esc(r.Text(cases[0].Results[0].Finding.Message));
-        var counts = failed > 0 ? $"{failed} of {cases.Count} checks failed" : passed > 0 ? $"{passed} checks passed" : "";
+        var reason = judgedNothing ? unjudged[0].Finding.Message : null;
+        var counts = failed > 0 ? $"{failed} of {cases.Count} checks failed" : reason is not null ? Esc(r.Text(reason)) : passed > 0 ? $"{passed} checks passed" : "";
         Line($"  [{colour}]{word}[/] {Esc(probe),-20} {answer}  [grey]{counts}[/]");
-        return exchange is null ? cases[0].Results[0].Finding.Message : null;
+        return exchange is null ? cases[0].Results[0].Finding.Message : reason;
     }
 
     // One block per request that broke something: every broken check with its findings, then the
