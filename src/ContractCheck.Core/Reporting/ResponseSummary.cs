@@ -26,9 +26,10 @@ public static class ResponseSummary
         if (response.Body.Length > 0)
         {
             sb.AppendLine();
-            var text = response.BodyText;
+            // Masked before it is cut: a secret across the cut would otherwise show its first part.
+            var text = redactor.Text(response.BodyText);
             var preview = text.Length > BodyPreviewBytes ? text[..BodyPreviewBytes] + $"\n… ({response.Body.Length} bytes in all)" : text;
-            sb.AppendLine(redactor.Text(preview));
+            sb.AppendLine(preview);
         }
 
         if (response.Unfinished)
