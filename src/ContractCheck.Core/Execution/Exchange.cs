@@ -15,6 +15,9 @@ public sealed record Exchange(Probe Probe, PlannedRequest Planned, SentRequest R
     /// <summary>Waits for the target's rate limit (429 then Retry-After) before this answer came.</summary>
     public IReadOnlyList<TimeSpan> RateLimitWaits { get; init; } = [];
 
+    /// <summary>The 429 answers waited out before this one, each followed by the same request again; not judged, kept as evidence.</summary>
+    public IReadOnlyList<Exchange> Throttled { get; init; } = [];
+
     /// <summary>True when the request went to the Location an earlier answer gave, not to the path template.</summary>
     public bool FollowedLocation { get; init; }
 
@@ -29,6 +32,9 @@ public sealed record Exchange(Probe Probe, PlannedRequest Planned, SentRequest R
 
     /// <summary>The GET sent just before this write to read the item's ETag (<see cref="PlannedRequest.ReadFirst"/>); not judged.</summary>
     public Exchange? Preflight { get; init; }
+
+    /// <summary>Every request this exchange put on the wire, in the order sent: the ETag read (and its 429s), the 429s waited out, this one.</summary>
+    public IEnumerable<Exchange> OnTheWire => (Preflight?.OnTheWire ?? []).Concat(Throttled).Append(this);
 
     /// <summary>The status this exchange is held to: the request's own, else the probe's.</summary>
     public ExpectedStatus? Expected => Planned.Expect ?? Probe.Expected;

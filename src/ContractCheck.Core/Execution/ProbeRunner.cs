@@ -167,24 +167,30 @@ internal sealed class ProbeRunner
         };
     }
 
-    /// <summary>One request, sent again after each 429 the target answers (bounded), every worker pausing with it.</summary>
+    /// <summary>
+    /// One request, sent again after each 429 the target answers (bounded, and each time a request of the budget),
+    /// every worker pausing with it. The 429s waited out are kept with the answer that counts.
+    /// </summary>
     public async Task<Exchange> ExchangeAsync(Probe probe, PlannedRequest planned, SentRequest sent)
     {
         var waits = new List<TimeSpan>();
+        var throttled = new List<Exchange>();
         while (true)
         {
             await _run.RateLimit.WaitAsync(_run.Stop);
             var started = DateTimeOffset.UtcNow;
             var result = await _run.Transport.SendAsync(sent, _run.Stop);
             _run.Liveness.Observe(sent, result);
-            if (result.Response is { Status: 429 } limited && waits.Count < _run.Options.MaxRateLimitRetries)
+            var exchange = new Exchange(probe, planned, sent, result.Response, result.Error, result.Elapsed) { Started = started };
+            if (result.Response is { Status: 429 } limited && waits.Count < _run.Options.MaxRateLimitRetries && _run.Budget.TryTake())
             {
                 // The target's rate limit at work is not a finding: wait as asked (bounded) and send again.
                 waits.Add(_run.RateLimit.Pause(limited));
+                throttled.Add(exchange);
                 continue;
             }
 
-            return new Exchange(probe, planned, sent, result.Response, result.Error, result.Elapsed) { RateLimitWaits = waits, Started = started };
+            return exchange with { RateLimitWaits = waits, Throttled = throttled };
         }
     }
 }

@@ -48,9 +48,9 @@ public sealed class HarReporter : IReporter
         json.WriteEndObject();
     }
 
-    /// <summary>Every exchange in the order sent: each probe's (its ETag read first), then the clean-up's.</summary>
+    /// <summary>Every exchange in the order sent: each probe's (its ETag read and the 429s it waited out first), then the clean-up's.</summary>
     public static IEnumerable<Exchange> Exchanges(RunReport report) =>
-        report.Outcomes.SelectMany(o => o.Exchanges).SelectMany(e => e.Preflight is { } read ? [read, e] : new[] { e })
+        report.Outcomes.SelectMany(o => o.Exchanges).SelectMany(e => e.OnTheWire)
             .Concat(report.Cleanup.Select(c => c.Exchange).OfType<Exchange>())
             .OrderBy(e => e.Started);
 

@@ -71,10 +71,10 @@ public sealed class RunReport
 
     public int Skipped => Cases.Count(c => c.Outcome == Outcome.Skipped);
 
-    /// <summary>Requests sent: every exchange, a burst's every request, and the clean-up deletes.</summary>
+    /// <summary>Requests sent: every exchange (with its ETag read and the 429s waited out), a burst's every request, and the clean-up deletes.</summary>
     public int RequestsSent => Outcomes.Sum(o => o.Exchanges.FirstOrDefault(e => e.Burst is not null)?.Burst is { } burst
         ? burst.Sent + o.Exchanges.Count(e => e.Planned.Step == Steps.Recovery)
-        : o.Exchanges.Count(e => e.Response is not null || e.Error is not null) + o.Exchanges.Count(e => e.Preflight is not null)) + Cleanup.Count(c => c.Attempted);
+        : o.Exchanges.Where(e => e.Response is not null || e.Error is not null).Sum(e => e.OnTheWire.Count())) + Cleanup.Count(c => c.Attempted);
 
     /// <summary>How many items the run deleted of those it created: by its probes, or at the clean-up.</summary>
     public int Deleted => Created - Cleanup.Count(c => !c.Deleted);
