@@ -33,8 +33,11 @@ public sealed record Exchange(Probe Probe, PlannedRequest Planned, SentRequest R
     /// <summary>The GET sent just before this write to read the item's ETag (<see cref="PlannedRequest.ReadFirst"/>); not judged.</summary>
     public Exchange? Preflight { get; init; }
 
+    /// <summary>True for a request ContractCheck refused to send (a Location on another origin): reported, never on the wire.</summary>
+    public bool NotSent { get; init; }
+
     /// <summary>Every request this exchange put on the wire, in the order sent: the ETag read (and its 429s), the 429s waited out, this one.</summary>
-    public IEnumerable<Exchange> OnTheWire => (Preflight?.OnTheWire ?? []).Concat(Throttled).Append(this);
+    public IEnumerable<Exchange> OnTheWire => NotSent ? [] : (Preflight?.OnTheWire ?? []).Concat(Throttled).Append(this);
 
     /// <summary>The status this exchange is held to: the request's own, else the probe's.</summary>
     public ExpectedStatus? Expected => Planned.Expect ?? Probe.Expected;

@@ -138,7 +138,7 @@ internal sealed class ProbeRunner
             if (!RequestUrl.SameOrigin(target, _run.Options.BaseUrl))
             {
                 var refused = new SentRequest(planned.Method, target, planned.Headers, planned.Body, planned.ContentType);
-                return new Exchange(probe, planned, refused, null, $"the Location {target} is on another origin; ContractCheck contacts only {_run.Options.BaseUrl.GetLeftPart(UriPartial.Authority)} and did not follow it", TimeSpan.Zero);
+                return new Exchange(probe, planned, refused, null, $"the Location {target} is on another origin; ContractCheck contacts only {_run.Options.BaseUrl.GetLeftPart(UriPartial.Authority)} and did not follow it", TimeSpan.Zero) { NotSent = true };
             }
 
             followed = target != url;
