@@ -114,7 +114,8 @@ public sealed class ContractRun
     private static IEnumerable<string> Secrets(RunSettings settings, RuleSet rules) =>
         rules.Auth.SecretValues()
             .Concat(settings.Plan.ExtraHeaders.Where(h => CredentialNames.IsCredential(h.Key)).Select(h => h.Value))
-            .Concat(rules.Operations.SelectMany(o => o.Headers.Concat(o.Params)).Where(h => CredentialNames.IsCredential(h.Key)).Select(h => h.Value));
+            .Concat(rules.Operations.SelectMany(o => o.Headers.Concat(o.Params)).Where(h => CredentialNames.IsCredential(h.Key)).Select(h => h.Value))
+            .Concat(rules.EnvironmentValues);
 
     // API-key headers and query parameters the spec's security schemes name are credentials too.
     private static IEnumerable<string> SensitiveNames(ApiSpec spec, RuleSet rules)

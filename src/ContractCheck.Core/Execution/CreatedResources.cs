@@ -136,7 +136,7 @@ public sealed class CreatedResources
         if (CreatedIds.Extract(exchange, key, probe.IdFrom) is { } id)
         {
             _created++;
-            _alive.Add(new CreatedItem(key, id, exchange.Request.Url, exchange.Request.Url.AbsolutePath));
+            _alive.Add(new CreatedItem(key, id, exchange.Request.Url, ItemParent(exchange.Request.Url.AbsolutePath, key)));
             if (probe.BindAs is { } bindAs)
             {
                 _bindings[bindAs] = id;
@@ -148,6 +148,29 @@ public sealed class CreatedResources
             _created++;
             _unidentified.Add(new CreatedItem(key, CreatedItem.UnknownId, exchange.Request.Url, exchange.Request.Url.AbsolutePath));
         }
+    }
+
+    // Where a created item lives: the collection posted to, or its singular sibling when the spec names the item so
+    // (POST /api/silences creates /api/silence/{id}): the key's literal segments replace the request path's last ones.
+    internal static string ItemParent(string collectionPath, string key)
+    {
+        var keySegments = key.Trim('/').Split('/')[..^1];
+        var segments = collectionPath.TrimEnd('/').Split('/');
+        if (segments.Length - 1 < keySegments.Length)
+        {
+            return collectionPath;
+        }
+
+        var offset = segments.Length - keySegments.Length;
+        for (var i = 0; i < keySegments.Length; i++)
+        {
+            if (keySegments[i] != "{}")
+            {
+                segments[offset + i] = keySegments[i];
+            }
+        }
+
+        return string.Join('/', segments);
     }
 
     private static string ParentPath(Uri itemUrl)

@@ -36,7 +36,7 @@ public static class DesignReview
                 warnings.Add(new DesignWarning(operation, $"documents no success status, only {string.Join(", ", errors)}: happy-path expects those", "expect.happy-path"));
             }
 
-            if (operation.RequiresAuth && !responses.ContainsKey("401") && !responses.ContainsKey("4XX") && !responses.ContainsKey("4xx"))
+            if (operation.RequiresAuth && context.RequiresAuth(operation) && !responses.ContainsKey("401") && !responses.ContainsKey("4XX") && !responses.ContainsKey("4xx"))
             {
                 warnings.Add(new DesignWarning(operation, "requires credentials but documents no 401 response for a request without them", "missing-auth → 401"));
             }

@@ -31,7 +31,8 @@ public sealed class PlanContext
     /// all but the run was given credentials, every operation the spec does not mark public (<c>security: []</c>).
     /// </summary>
     public bool RequiresAuth(ApiOperation operation) =>
-        operation.RequiresAuth || (!SpecDeclaresSecurity && CredentialsGiven && operation.Model.Security is null && !operation.IsUndeclared);
+        Rules.ForOperation(operation)?.Public != true
+        && (operation.RequiresAuth || (!SpecDeclaresSecurity && CredentialsGiven && operation.Model.Security is null && !operation.IsUndeclared));
 
     public ApiSpec Spec { get; }
 

@@ -35,8 +35,19 @@ public sealed partial class ResourceMap
             return null;
         }
 
-        var key = KeyOf(o.Path.TrimEnd('/') + "/{}");
-        return _itemParameters.ContainsKey(key) ? key : null;
+        // POST /todos creates /todos/{id}; some APIs name the item in the singular: POST /silences creates /silence/{id}.
+        var collection = o.Path.TrimEnd('/');
+        var key = KeyOf(collection + "/{}");
+        if (_itemParameters.ContainsKey(key))
+        {
+            return key;
+        }
+
+        var slash = collection.LastIndexOf('/');
+        var last = collection[(slash + 1)..];
+        var singular = last.EndsWith("ies", StringComparison.Ordinal) ? last[..^3] + "y" : last.EndsWith('s') ? last[..^1] : null;
+        var singularKey = singular is { Length: > 0 } ? KeyOf(collection[..(slash + 1)] + singular + "/{}") : null;
+        return singularKey is not null && _itemParameters.ContainsKey(singularKey) ? singularKey : null;
     });
 
     /// <summary>The last parameter of the first item path with this key (<c>zoneName</c> for <c>/zones/{zoneName}</c>), or null.</summary>

@@ -14,15 +14,18 @@ internal sealed class EnvInterpolator
     private readonly string _file;
     private readonly Dictionary<YNode, YNode> _done = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, string> _variables;
+    private readonly HashSet<string> _fromEnvironment;
 
     /// <param name="environment">Reads a variable.</param>
     /// <param name="file">The rules file, for messages.</param>
     /// <param name="variables">Filled with each value put in and the variable it came from, so a reproduction can name the variable instead of the secret.</param>
-    public EnvInterpolator(Func<string, string?> environment, string file, Dictionary<string, string>? variables = null)
+    /// <param name="fromEnvironment">Filled with each value the environment gave (not a default): such values are treated as secrets.</param>
+    public EnvInterpolator(Func<string, string?> environment, string file, Dictionary<string, string>? variables = null, HashSet<string>? fromEnvironment = null)
     {
         _environment = environment;
         _file = file;
         _variables = variables ?? [];
+        _fromEnvironment = fromEnvironment ?? [];
     }
 
     public YNode? Apply(YNode? node)
@@ -101,7 +104,11 @@ internal sealed class EnvInterpolator
             }
 
             var value = _environment(name);
-            if (string.IsNullOrEmpty(value))
+            if (!string.IsNullOrEmpty(value))
+            {
+                _fromEnvironment.Add(value);
+            }
+            else
             {
                 value = fallback ?? throw new ContractCheckException(
                     $"environment variable {name} is not set (or is empty)",

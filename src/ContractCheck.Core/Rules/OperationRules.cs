@@ -12,4 +12,10 @@ public sealed record OperationRules(
 {
     /// <summary>For a create: where in its answer's body the new item's id is (a JSON path such as <c>$.data.id</c>).</summary>
     public string? Id { get; init; }
+
+    /// <summary>
+    /// <c>public: true</c>: the operation needs no credentials whatever the spec's security says (a login, a health
+    /// check under a global requirement): missing-auth and invalid-auth leave it out.
+    /// </summary>
+    public bool Public { get; init; }
 }

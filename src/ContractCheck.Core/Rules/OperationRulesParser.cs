@@ -25,7 +25,7 @@ internal sealed class OperationRulesParser
                 continue;
             }
 
-            var map = _y.Map(value, what, "params", "body", "headers", "expect", "id");
+            var map = _y.Map(value, what, "params", "body", "headers", "expect", "id", "public");
             var parameters = map["params"] is { } p ? Strings(p, what + ".params") : new Dictionary<string, string>();
             var headers = map["headers"] is { } h ? Strings(h, what + ".headers") : new Dictionary<string, string>();
             var body = map["body"] is { } b ? YamlToJson.Convert(b, _y.File) : null;
@@ -53,7 +53,8 @@ internal sealed class OperationRulesParser
                 }
             }
 
-            yield return new OperationRules(selector, parameters, body, headers, expect) { Id = id };
+            var isPublic = map["public"] is { } pub && _y.Bool(pub, what + ".public");
+            yield return new OperationRules(selector, parameters, body, headers, expect) { Id = id, Public = isPublic };
         }
     }
 

@@ -62,6 +62,9 @@ public sealed class RuleSet
     /// <summary>Each value a <c>${NAME}</c> put into the rules, with the variable's name: reproductions name the variable, never the secret.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The values the environment gave to <c>${VAR}</c> references (defaults not included): all masked as secrets.</summary>
+    public IReadOnlySet<string> EnvironmentValues { get; init; } = new HashSet<string>();
+
     /// <summary>When true, design warnings about the spec count as failures.</summary>
     public bool Strict { get; }
 

@@ -11,6 +11,7 @@ public sealed class RulesLoader
     private readonly RulesVocabulary _vocabulary;
     private readonly Func<string, string?> _environment;
     private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _fromEnvironment = new(StringComparer.Ordinal);
 
     public RulesLoader(RulesVocabulary vocabulary, Func<string, string?>? environment = null)
     {
@@ -23,7 +24,7 @@ public sealed class RulesLoader
     {
         if (path is null)
         {
-            return Merge(BuiltInRuleSets.Defaults.Select(n => ParseBuiltIn(n, null)).ToList(), _variables);
+            return Merge(BuiltInRuleSets.Defaults.Select(n => ParseBuiltIn(n, null)).ToList(), _variables, _fromEnvironment);
         }
 
         if (!File.Exists(path))
@@ -42,12 +43,12 @@ public sealed class RulesLoader
     {
         var fragments = new List<RulesFragment>();
         Collect(text, fileName, fragments, [], topLevel: true);
-        return Merge(fragments, _variables);
+        return Merge(fragments, _variables, _fromEnvironment);
     }
 
     private void Collect(string text, string fileName, List<RulesFragment> into, HashSet<string> visiting, bool topLevel)
     {
-        var tree = new EnvInterpolator(_environment, fileName, _variables).Apply(YamlReader.Read(text, fileName));
+        var tree = new EnvInterpolator(_environment, fileName, _variables, _fromEnvironment).Apply(YamlReader.Read(text, fileName));
         var fragment = RulesParser.Parse(tree, fileName, _vocabulary);
         var extends = fragment.Extends?.Select(e => (e.Name, (SourceLocation?)e.Location)).ToList()
             ?? (topLevel ? BuiltInRuleSets.Defaults.Select(n => (n, (SourceLocation?)null)).ToList() : []);
@@ -95,7 +96,7 @@ public sealed class RulesLoader
         return RulesParser.Parse(YamlReader.Read(text, name), name, _vocabulary);
     }
 
-    private static RuleSet Merge(List<RulesFragment> fragments, IReadOnlyDictionary<string, string> variables)
+    private static RuleSet Merge(List<RulesFragment> fragments, IReadOnlyDictionary<string, string> variables, IReadOnlySet<string> fromEnvironment)
     {
         var auth = new AuthSettings();
         var errors = ErrorSettings.None;
@@ -139,6 +140,6 @@ public sealed class RulesLoader
             fragments.SelectMany(f => f.Skip).ToList(),
             checks,
             expect,
-            strict) { Variables = variables };
+            strict) { Variables = variables, EnvironmentValues = fromEnvironment };
     }
 }
