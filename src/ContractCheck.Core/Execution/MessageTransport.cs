@@ -47,8 +47,9 @@ public abstract class MessageTransport : ITransport
 
             using var response = await request.SendAsync(new HttpMethod(sent.Method), Content(sent), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             headersReceived = true;
+            var headersAfter = clock.Elapsed;
             var received = await ReadAsync(response.ResponseMessage, _options.MaxBodyBytes, timeout.Token, stop);
-            return new TransportResult(received, null, clock.Elapsed);
+            return new TransportResult(received with { HeadersAfter = headersAfter }, null, clock.Elapsed);
         }
         catch (Exception e) when (e is OperationCanceledException or FlurlHttpException or InvalidDataException or IOException or HttpRequestException)
         {

@@ -23,6 +23,9 @@ public sealed record ReceivedResponse(int Status, string? Reason, string Version
     /// </summary>
     public bool Unfinished { get; init; }
 
+    /// <summary>How long the status and headers took to come (for a stream, the time its answer took).</summary>
+    public TimeSpan? HeadersAfter { get; init; }
+
     /// <summary>The body decoded as UTF-8 (invalid bytes replaced), for matching and showing.</summary>
     public string BodyText => _bodyText ??= Encoding.UTF8.GetString(Body);
 

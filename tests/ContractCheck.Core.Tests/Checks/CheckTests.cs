@@ -236,6 +236,47 @@ public class CheckTests
     }
 
     [Test]
+    public async Task ResponseTime_StreamThatStaysOpen_IsTimedToItsHeaders()
+    {
+        // A watch: headers and a first message at once, then the body stays open until --timeout (1.5 s, over the budget).
+        var c = await Judge(
+            "response-time",
+            "listItems",
+            app => app.MapGet("/items", async (HttpContext ctx) =>
+            {
+                ctx.Response.ContentType = "application/json";
+                await ctx.Response.WriteAsync("[");
+                await ctx.Response.Body.FlushAsync();
+                await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
+            }),
+            "conventions: {maxResponseMs: 1000}\n",
+            TimeSpan.FromSeconds(1.5));
+
+        Assert.That(c.Outcome, Is.EqualTo(Outcome.Passed), string.Join("; ", c.Results.Select(r => r.Finding.Message)));
+        Assert.That(c.Results.Single().Finding.Message, Does.Contain("headers of a stream"));
+    }
+
+    [Test]
+    public async Task ResponseTime_StreamWhoseHeadersComeLate_Fails()
+    {
+        var c = await Judge(
+            "response-time",
+            "listItems",
+            app => app.MapGet("/items", async (HttpContext ctx) =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(600), ctx.RequestAborted);
+                ctx.Response.ContentType = "application/json";
+                await ctx.Response.WriteAsync("[");
+                await ctx.Response.Body.FlushAsync();
+                await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
+            }),
+            "conventions: {maxResponseMs: 300}\n",
+            TimeSpan.FromSeconds(1.5));
+
+        Assert.That(c.Outcome, Is.EqualTo(Outcome.Failed));
+    }
+
+    [Test]
     public async Task ResponseTime_WithinBudget_Passes()
     {
         var c = await Judge("response-time", "listItems", app => app.MapGet("/items", () => Json("[]")), "conventions: {maxResponseMs: 60000}\n");

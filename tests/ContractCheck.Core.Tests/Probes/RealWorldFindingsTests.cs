@@ -186,4 +186,32 @@ public class RealWorldFindingsTests
         Assert.That(put.Allows(501), Is.False);
         Assert.That(put.Allows(405), Is.True);
     }
+
+    [Test]
+    public async Task ASwagger2ResponseWithoutSchema_IsABodylessError_UnderTheDocumentsProduces()
+    {
+        // Alertmanager's spec: Swagger 2.0, produces application/json, 404 documented without a schema, sent empty.
+        const string spec = """
+            swagger: '2.0'
+            info: {title: Silences, version: '1'}
+            produces: [application/json]
+            paths:
+              /silence/{silenceID}:
+                get:
+                  operationId: getSilence
+                  parameters: [{name: silenceID, in: path, required: true, type: string}]
+                  responses:
+                    '200': {description: the silence, schema: {type: object}}
+                    '404': {description: no such silence}
+            definitions:
+              Error: {type: object, required: [message], properties: {message: {type: string}}}
+            """;
+        await using var api = await TestApi.StartAsync(app => app.MapGet("/silence/{id}", () => Results.StatusCode(404)));
+
+        var report = await Pipeline.RunAsync(spec, "errors: {schema: '#/definitions/Error', contentTypes: [application/json]}\n", api.BaseUrl);
+
+        var shapes = report.Results.Where(r => r.Finding.Check == ErrorMatchesShape.CheckId && r.Exchange?.Response?.Status == 404).Select(r => r.Finding.Outcome).ToList();
+        Assert.That(shapes, Is.Not.Empty);
+        Assert.That(shapes, Has.All.EqualTo(Outcome.Passed));
+    }
 }
