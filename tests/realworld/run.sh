@@ -2,7 +2,8 @@
 # Check every real-world target in tests/realworld/ with ContractCheck and compare its failures with
 # the target's verdicts.md.
 #
-# Usage: tests/realworld/run.sh [--strict] [--cli PATH] [--seed N] [--out DIR] [--keep] [TARGET...]
+# Usage: tests/realworld/run.sh [--strict] [--cli PATH] [--seed N] [--out DIR] [--keep] [--summary FILE]
+#                               [--start-timeout S] [TARGET...]
 #   --cli PATH   the contractcheck executable (default: $CONTRACTCHECK, else `contractcheck` on PATH).
 #                A published build is fastest; `dotnet run` per target is not. To make one:
 #                dotnet publish src/ContractCheck.Cli -c Release -o /tmp/cc-tool  → /tmp/cc-tool/contractcheck
@@ -10,6 +11,11 @@
 #   --out DIR    where the reports go (default: a new /tmp/cc-realworld.XXXXXX): DIR/TARGET/junit.xml,
 #                contractcheck.log, server.log, seed.before, seed.after
 #   --keep       keep each target's whole work directory (server data, installed package) in DIR/TARGET/work
+#   --summary FILE  one line per target: "TARGET passed", "TARGET failed REASON" or "TARGET skipped REASON"
+#                (passed: every failure judged true, seeded data unchanged, ContractCheck ended 0 or 1);
+#                .ci/run counts these lines into its "N passed, N failed"
+#   --start-timeout S  seconds start.sh may take, installing included (default 900); a start that takes
+#                longer is a skip ("could not be installed in time"), like exit 77
 #   --strict     exit 1 when a failure is unjudged or judged a false alarm, when seeded data changed,
 #                when ContractCheck ended other than 0/1 (2 bad input, 3 target stopped answering, 124
 #                timeout, …) or when a target could not be started (a skip, exit 77, is not an error)
@@ -24,7 +30,7 @@
 set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
-STRICT=0 KEEP=0 SEED=1 OUT="" CLI=${CONTRACTCHECK:-}
+STRICT=0 KEEP=0 SEED=1 OUT="" SUMMARY="" START_TIMEOUT=900 CLI=${CONTRACTCHECK:-}
 TARGETS=()
 while [ $# -gt 0 ]; do
   case $1 in
@@ -33,6 +39,8 @@ while [ $# -gt 0 ]; do
     --cli) CLI=${2:?--cli needs a path}; shift ;;
     --seed) SEED=${2:?--seed needs a number}; shift ;;
     --out) OUT=${2:?--out needs a directory}; shift ;;
+    --summary) SUMMARY=${2:?--summary needs a file}; shift ;;
+    --start-timeout) START_TIMEOUT=${2:?--start-timeout needs seconds}; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) TARGETS+=("$1") ;;
@@ -48,6 +56,10 @@ if [ -z "$CLI" ] || [ ! -x "$CLI" ]; then
 fi
 CLI=$(cd "$(dirname "$CLI")" && pwd)/$(basename "$CLI")
 [[ $SEED =~ ^[0-9]+$ ]] || { echo "--seed must be a number" >&2; exit 2; }
+[[ $START_TIMEOUT =~ ^[0-9]+$ ]] && [ "$START_TIMEOUT" -gt 0 ] || { echo "--start-timeout must be a number of seconds" >&2; exit 2; }
+if [ -n "$SUMMARY" ]; then : >"$SUMMARY" || { echo "cannot write --summary $SUMMARY" >&2; exit 2; }; fi
+# summarize TARGET RESULT [REASON]: one line of the --summary file
+summarize() { [ -z "$SUMMARY" ] || echo "$*" >>"$SUMMARY"; }
 
 if [ ${#TARGETS[@]} -eq 0 ]; then
   for d in "$HERE"/*/; do [ -x "$d/start.sh" ] && TARGETS+=("$(basename "$d")"); done
@@ -155,10 +167,15 @@ for t in "${TARGETS[@]}"; do
 
   # start (it may install first: bounded at 15 minutes)
   CURRENT_STOP=$tdir/stop.sh CURRENT_WORK=$work
-  in_background timeout -k 10 900 "$tdir/start.sh" "$work" >"$rep/start.log" 2>&1
-  if [ $rc -eq 77 ]; then
-    reason=$(grep -h 'cannot install' "$rep/start.log" | tail -n 1)
+  in_background timeout -k 10 "$START_TIMEOUT" "$tdir/start.sh" "$work" >"$rep/start.log" 2>&1
+  if [ $rc -eq 77 ] || [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+    if [ $rc -eq 77 ]; then
+      reason=$(grep -h 'cannot install' "$rep/start.log" | tail -n 1)
+    else
+      reason="could not be installed and started within --start-timeout $START_TIMEOUT s"
+    fi
     echo "$t: skipped (${reason:-start.sh exit 77})"
+    summarize "$t skipped ${reason:-start.sh exit 77}"
     SEED_LINES+=("$t: not run (skipped)")
     stop_current
     rm -rf "$work"
@@ -166,13 +183,15 @@ for t in "${TARGETS[@]}"; do
   fi
   if [ $rc -ne 0 ]; then
     echo "$t: could not be started (start.sh exit $rc): $(grep -v '^\s*$' "$rep/start.log" | tail -n 1)"
+    summarize "$t failed start.sh exit $rc"
     SEED_LINES+=("$t: not run (start failed)")
     stop_current
     problems=$((problems + 1))
     continue
   fi
 
-  spec=$(find_spec "$tdir") || { echo "$t: no spec file in $tdir"; problems=$((problems + 1)); stop_current; continue; }
+  spec=$(find_spec "$tdir") || { echo "$t: no spec file in $tdir"; summarize "$t failed no spec file"; problems=$((problems + 1)); stop_current; continue; }
+  before_problems=$problems
   base_url=$(cat "$work/base_url")
 
   # ContractCheck, with the variables start.sh wrote (tokens, ids) in its environment only
@@ -217,6 +236,11 @@ for t in "${TARGETS[@]}"; do
     *) echo "    contractcheck ended with exit $cc: $(grep -E '^error:' "$rep/contractcheck.log" | tail -n 1)"; problems=$((problems + 1)) ;;
   esac
   echo "$seed_line"
+  if [ $problems -eq $before_problems ]; then
+    summarize "$t passed"
+  else
+    summarize "$t failed false alarms, unjudged failures, changed seeded data or an unfinished run (see above)"
+  fi
 done
 
 echo

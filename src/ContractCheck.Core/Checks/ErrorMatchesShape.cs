@@ -22,9 +22,8 @@ public sealed class ErrorMatchesShape : ICheck
             yield break;
         }
 
-        // The spec documents this error without a body and none came: there is no shape to judge. (A Swagger 2.0
-        // response without a schema is read with the document's produces types and no schema: no body either.)
-        if (response.Body.Length == 0 && context.Documented is { } documented && (documented.Content is not { Count: > 0 } || documented.Content.Values.All(m => m.Schema is null)))
+        // The spec documents this error without a body and none came: there is no shape to judge.
+        if (response.Body.Length == 0 && context.Documented is { } documented && !documented.DocumentsBody())
         {
             yield return Finding.Pass(Id, Title, $"{response.Status} without a body, as the spec documents it");
             yield break;

@@ -26,7 +26,7 @@ public static class DesignReview
                     "expect.happy-path.create"));
             }
 
-            if (operation.Method == "DELETE" && responses.TryGetValue("200", out var ok) && ok.Content is { Count: > 0 } && !responses.ContainsKey("204"))
+            if (operation.Method == "DELETE" && responses.TryGetValue("200", out var ok) && ok.DocumentsBody() && !responses.ContainsKey("204"))
             {
                 warnings.Add(new DesignWarning(operation, "answers a DELETE with 200 and a body; the table expects 204 No Content", "expect.happy-path.DELETE"));
             }

@@ -214,4 +214,25 @@ public class RealWorldFindingsTests
         Assert.That(shapes, Is.Not.Empty);
         Assert.That(shapes, Has.All.EqualTo(Outcome.Passed));
     }
+
+    [TestCase("", false)]
+    [TestCase(", schema: {type: object}", true)]
+    public void ASwagger2Delete200WithoutSchema_IsNoDeleteWithABody(string schema, bool warned)
+    {
+        var spec = new SpecLoader().Load($$"""
+            swagger: '2.0'
+            info: {title: Silences, version: '1'}
+            produces: [application/json]
+            paths:
+              /silence/{silenceID}:
+                delete:
+                  operationId: deleteSilence
+                  parameters: [{name: silenceID, in: path, required: true, type: string}]
+                  responses:
+                    '200': {description: deleted{{schema}}}
+            """, "spec.yaml", new Uri("file:///spec.yaml"));
+        var plan = Planner.Build(spec, new RulesLoader(Defaults.Vocabulary).Load(null), PlanOptions.Default, [new HappyPathProbe()]);
+
+        Assert.That(plan.DesignWarnings.Any(w => w.Message.Contains("200 and a body")), Is.EqualTo(warned));
+    }
 }
