@@ -34,14 +34,15 @@ internal sealed class CleanupRunner
                 continue;
             }
 
+            var url = RequestUrl.For(_run.Options.BaseUrl, item.Collection.TrimEnd('/')[_run.Options.BaseUrl.AbsolutePath.TrimEnd('/').Length..] + "/" + Uri.EscapeDataString(item.Id), delete.Query);
+            var request = new SentRequest("DELETE", url, delete.Headers, null);
             if (bound.IsCancellationRequested || (dead && results.Any(r => r.Attempted)))
             {
-                results.Add(new CleanupResult(item, false, dead ? "the API stopped answering" : "clean-up ran out of time"));
+                // Not sent: the report still shows the request that would delete it.
+                results.Add(new CleanupResult(item, false, dead ? "the API stopped answering" : "clean-up ran out of time") { Request = request });
                 continue;
             }
 
-            var url = RequestUrl.For(_run.Options.BaseUrl, item.Collection.TrimEnd('/')[_run.Options.BaseUrl.AbsolutePath.TrimEnd('/').Length..] + "/" + Uri.EscapeDataString(item.Id), delete.Query);
-            var request = new SentRequest("DELETE", url, delete.Headers, null);
             if (!_run.Budget.TryTake())
             {
                 results.Add(new CleanupResult(item, false, "--max-requests reached") { Request = request });

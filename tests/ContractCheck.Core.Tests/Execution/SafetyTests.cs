@@ -339,4 +339,37 @@ public class SafetyTests
 
         return (body, 0);
     }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task ReadOnly_SendsOnlyGetHeadAndOptions_ListsTheRestAsSkipped(bool bursts)
+    {
+        var methods = new ConcurrentQueue<string>();
+        await using var api = await TestApi.StartTodoAsync(before: app => app.Use(async (ctx, next) =>
+        {
+            methods.Enqueue(ctx.Request.Method);
+            await next(ctx);
+        }));
+        var rules = TodoApi.TodoApiFiles.Rules; // its rateLimit entry bursts GET /todos
+        var settings = new RunSettings
+        {
+            Spec = "openapi.yaml",
+            SpecText = TodoApi.TodoApiFiles.OpenApi,
+            Rules = "contractcheck.yaml",
+            RulesText = rules,
+            BaseUrl = api.BaseUrl,
+            Plan = PlanOptions.Default with { Seed = 3, ReadOnly = true, Bursts = bursts },
+            Environment = n => n == "TODO_API_TOKEN" ? TodoApi.TodoApiOptions.DefaultToken : null,
+        };
+
+        var report = await ContractRun.Prepare(settings).ExecuteAsync(new CompositeReporter());
+
+        Assert.That(methods, Is.Not.Empty);
+        Assert.That(methods.Distinct(), Is.SubsetOf(new[] { "GET", "HEAD", "OPTIONS" }));
+        Assert.That(report.Created, Is.Zero);
+        var skipped = report.Cases.Where(c => c.Outcome == Outcome.Skipped).Select(c => c.Results[0].Finding.Message).ToList();
+        Assert.That(skipped, Has.Some.StartsWith("--read-only: only GET, HEAD and OPTIONS are sent"));
+        Assert.That(skipped.Any(m => m.Contains("bursts are sent only with --bursts")), Is.EqualTo(!bursts));
+        Assert.That(report.Outcomes.Any(o => o.Probe.Burst is not null && o.Exchanges.Count > 0), Is.EqualTo(bursts));
+    }
 }
