@@ -36,6 +36,14 @@ public class PrecisionTests
 
     private static IResult Error(int status, string message) => Results.Json(new { message }, statusCode: status);
 
+    // Every other method of the path: 405 with Allow, a JSON error (as a conformant server answers wrong-method).
+    private static void Only(WebApplication app, string path, params string[] allowed) =>
+        app.MapMethods(path, new[] { "GET", "POST", "PUT", "PATCH", "DELETE", "TRACE" }.Except(allowed).ToArray(), (HttpContext c) =>
+        {
+            c.Response.Headers.Allow = string.Join(", ", allowed);
+            return Error(405, "only " + string.Join(", ", allowed));
+        });
+
     // --- 1. Content negotiation ------------------------------------------------------------------------------
 
     private const string NegotiatingSpec = """
@@ -172,11 +180,7 @@ public class PrecisionTests
             });
             // The server refuses the zone the spec's example names; every zone and record is then unknown: 404.
             app.MapPost("/zones", () => Error(422, "zone example.org is not delegated to this server"));
-            app.MapMethods("/zones", ["GET", "PUT", "PATCH", "DELETE", "TRACE"], (HttpContext c) =>
-            {
-                c.Response.Headers.Allow = "POST";
-                return Error(405, "only POST");
-            });
+            Only(app, "/zones", "POST");
             app.MapFallback((HttpContext c) => Error(404, "no such zone"));
         });
 
@@ -211,11 +215,7 @@ public class PrecisionTests
         await using var api = await TestApi.StartAsync(app =>
         {
             app.MapGet("/export", () => status == 200 ? Results.Json(new { all = true }) : Error(status, "not implemented"));
-            app.MapMethods("/export", ["POST", "PUT", "PATCH", "DELETE", "TRACE"], (HttpContext c) =>
-            {
-                c.Response.Headers.Allow = "GET";
-                return Error(405, "only GET");
-            });
+            Only(app, "/export", "GET");
         });
         return await Pipeline.RunAsync(NotImplementedSpec, ErrorRules, api.BaseUrl);
     }
@@ -346,16 +346,8 @@ public class PrecisionTests
             });
             app.MapGet("/items/{id}", (string id) => Items.TryGetValue(id, out var item) ? Results.Json(item) : Error(404, "no such item"));
             app.MapDelete("/items/{id}", (string id) => Items.TryRemove(id, out _) ? Results.NoContent() : Error(404, "no such item"));
-            app.MapMethods("/items", ["GET", "PUT", "PATCH", "DELETE", "TRACE"], (HttpContext c) =>
-            {
-                c.Response.Headers.Allow = "POST";
-                return Error(405, "only POST");
-            });
-            app.MapMethods("/items/{id}", ["POST", "PUT", "PATCH", "TRACE"], (HttpContext c) =>
-            {
-                c.Response.Headers.Allow = "GET, DELETE";
-                return Error(405, "only GET and DELETE");
-            });
+            Only(app, "/items", "POST");
+            Only(app, "/items/{id}", "GET", "DELETE");
         }
     }
 
@@ -432,16 +424,8 @@ public class PrecisionTests
         app.MapPost("/items", () => Results.Created("/items/i1", example));
         app.MapGet("/items/{id}", () => Results.Json(example));
         app.MapDelete("/items/{id}", () => Results.NoContent());
-        app.MapMethods("/items", ["GET", "PUT", "PATCH", "DELETE", "TRACE"], (HttpContext c) =>
-        {
-            c.Response.Headers.Allow = "POST";
-            return Error(405, "only POST");
-        });
-        app.MapMethods("/items/{id}", ["POST", "PUT", "PATCH", "TRACE"], (HttpContext c) =>
-        {
-            c.Response.Headers.Allow = "GET, DELETE";
-            return Error(405, "only GET and DELETE");
-        });
+        Only(app, "/items", "POST");
+        Only(app, "/items/{id}", "GET", "DELETE");
     });
 
     [Test]
@@ -502,11 +486,7 @@ public class PrecisionTests
                 await next(context);
             });
             app.MapGet("/reports", () => Results.Json(Array.Empty<object>()));
-            app.MapMethods("/reports", ["POST", "PUT", "PATCH", "DELETE", "TRACE"], (HttpContext c) =>
-            {
-                c.Response.Headers.Allow = "GET";
-                return Error(405, "only GET");
-            });
+            Only(app, "/reports", "GET");
         });
         return await Pipeline.RunAsync(UndeclaredAuthSpec, ErrorRules + "auth: {bearer: \"${REPORTS_TOKEN}\"}\n", api.BaseUrl, env: new() { ["REPORTS_TOKEN"] = "tok-0123456789abcdef" });
     }
@@ -659,16 +639,8 @@ public class PrecisionTests
                 return Results.Json(new { id, text });
             });
             app.MapDelete("/docs/{id}", (string id) => docs.TryRemove(id, out _) ? Results.NoContent() : Error(404, "no such doc"));
-            app.MapMethods("/docs", ["GET", "PUT", "PATCH", "DELETE", "TRACE"], (HttpContext c) =>
-            {
-                c.Response.Headers.Allow = "POST";
-                return Error(405, "only POST");
-            });
-            app.MapMethods("/docs/{id}", ["POST", "PATCH", "TRACE"], (HttpContext c) =>
-            {
-                c.Response.Headers.Allow = "GET, PUT, DELETE";
-                return Error(405, "only GET, PUT and DELETE");
-            });
+            Only(app, "/docs", "POST");
+            Only(app, "/docs/{id}", "GET", "PUT", "DELETE");
         });
 
         var report = await Pipeline.RunAsync(VersionedSpec, ErrorRules + "conventions: {validationStatus: 400}\n", api.BaseUrl);
