@@ -17,17 +17,28 @@ internal sealed class CleanupRunner
         _run = run;
     }
 
-    public async Task<IReadOnlyList<CleanupResult>> RunAsync(Plan plan)
+    /// <param name="plan">The plan, for the DELETE of each kind of item.</param>
+    /// <param name="final">False before the delete stage: only the items no later probe works on, and nothing is
+    /// reported for what cannot be deleted yet (the final clean-up does that).</param>
+    public async Task<IReadOnlyList<CleanupResult>> RunAsync(Plan plan, bool final = true)
     {
-        var results = _run.Resources.Unidentified
+        var results = !final ? [] : _run.Resources.Unidentified
             .Select(item => new CleanupResult(item, false, plan.Cleanup.ContainsKey(item.Key)
                 ? "its id could not be read from the create's answer (no Location, no id in the body; say where with operations.<create>.id)"
                 : "the spec has no DELETE for it"))
             .ToList();
         var dead = _run.Liveness.Reason is not null;
         using var bound = new CancellationTokenSource(dead ? _run.Options.RequestTimeout : TimeSpan.FromSeconds(30));
-        foreach (var item in _run.Resources.Alive)
+
+        // Children before their parents: deleting a parent first may take its children with it, or be refused.
+        var items = (final ? _run.Resources.Alive : _run.Resources.Unbound).OrderByDescending(i => i.Path.Count(c => c == '/')).ToList();
+        foreach (var item in items)
         {
+            if (!final && (!plan.Cleanup.ContainsKey(item.Key) || dead || _run.Stop.IsCancellationRequested))
+            {
+                continue;
+            }
+
             if (!plan.Cleanup.TryGetValue(item.Key, out var delete))
             {
                 results.Add(new CleanupResult(item, false, "the spec has no DELETE for it"));
@@ -52,6 +63,15 @@ internal sealed class CleanupRunner
             var probe = new Probe("cleanup", new ApiOperation("DELETE", delete.PathTemplate, new Microsoft.OpenApi.OpenApiOperation(), [], []), [delete], null);
             var result = await SendAsync(request, bound.Token);
             var deleted = result.Response is { Status: (>= 200 and < 300) or 404 or 410 };
+            if (deleted)
+            {
+                _run.Resources.Deleted(item);
+            }
+            else if (!final)
+            {
+                continue; // tried again, and reported, at the end
+            }
+
             results.Add(new CleanupResult(item, deleted, result.Response is { } r ? $"DELETE answered {r.Status}" : result.Error ?? "no answer")
             {
                 Request = request,

@@ -29,6 +29,30 @@ public sealed class CreatedResources
         }
     }
 
+    /// <summary>
+    /// Items made and not yet deleted that no later probe works on (not bound for other probes): what wrongly accepted
+    /// bad requests made, and the like. They are deleted before the delete stage, so a parent is not deleted with them under it.
+    /// </summary>
+    public IReadOnlyList<CreatedItem> Unbound
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _alive.Where(item => !_bindings.ContainsValue(item.Id))];
+            }
+        }
+    }
+
+    /// <summary>The clean-up deleted this item (or found it gone).</summary>
+    public void Deleted(CreatedItem item)
+    {
+        lock (_gate)
+        {
+            _alive.Remove(item);
+        }
+    }
+
     /// <summary>Items a create made whose id could not be read from its answer (or that no DELETE removes): they can only be reported.</summary>
     public IReadOnlyList<CreatedItem> Unidentified
     {

@@ -32,15 +32,18 @@ public sealed class HttpExecutor : IDisposable
         using var run = new RunContext(_options, _transport, cancellationToken);
         var runner = new ProbeRunner(run);
         ProbeOutcome[] outcomes;
-        IReadOnlyList<CleanupResult> cleanup = [];
+        var cleanup = new List<CleanupResult>();
+        var cleaner = new CleanupRunner(run);
         try
         {
-            outcomes = await Scheduler.RunAsync(plan, _options.Workers, runner.RunAsync, finished);
+            // What no later probe works on (items wrongly accepted bad requests made) goes before the delete stage,
+            // so no parent is deleted with the run's own children still under it.
+            outcomes = await Scheduler.RunAsync(plan, _options.Workers, runner.RunAsync, finished, async () => cleanup.AddRange(await cleaner.RunAsync(plan, final: false)));
         }
         finally
         {
             // Also after a cancel, a dead target or a crash: what the run made is deleted, or listed.
-            cleanup = await new CleanupRunner(run).RunAsync(plan);
+            cleanup.AddRange(await cleaner.RunAsync(plan));
         }
 
         return new ExecutionResult(outcomes, cleanup)

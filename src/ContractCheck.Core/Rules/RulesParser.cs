@@ -190,7 +190,7 @@ internal sealed class RulesParser
     {
         var map = _y.Map(node, "a rateLimit entry", "operation", "requests", "within", "concurrency", "expect");
         var operation = map["operation"] ?? throw _y.Error(node, "a rateLimit entry needs 'operation'", "name the operation: an operationId or \"GET /items\"");
-        var requests = map["requests"] is { } r ? _y.Int(r, "rateLimit.requests", 1, 10_000) : throw _y.Error(node, "a rateLimit entry needs 'requests' (how many to send)");
+        var requests = map["requests"] is { } r ? _y.Int(r, "rateLimit.requests", 1, 100_000) : throw _y.Error(node, "a rateLimit entry needs 'requests' (how many to send)");
         var within = map["within"] is { } w ? _y.Duration(w, "rateLimit.within") : throw _y.Error(node, "a rateLimit entry needs 'within' (a duration such as 2s)");
         var concurrency = map["concurrency"] is { } c ? _y.Int(c, "rateLimit.concurrency", 1, 256) : 8;
         var expect = map["expect"] is { } e ? _y.Int(e, "rateLimit.expect", 400, 599) : 429;

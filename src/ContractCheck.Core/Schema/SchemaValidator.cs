@@ -68,7 +68,10 @@ public sealed partial class SchemaValidator
     }
 
     internal static string TypeList(JsonSchemaType types) =>
-        string.Join(" or ", Enum.GetValues<JsonSchemaType>().Where(t => types.HasFlag(t)).Select(t => t.ToString().ToLowerInvariant()));
+        TypeLists.GetOrAdd(types, t => string.Join(" or ", Enum.GetValues<JsonSchemaType>().Where(one => t.HasFlag(one)).Select(one => one.ToString().ToLowerInvariant())));
+
+    // A few dozen combinations at most; named in every type mismatch, so asked for often.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<JsonSchemaType, string> TypeLists = new();
 
     /// <summary>A schema of the document's components by its reference, for keywords the model keeps as raw JSON.</summary>
     internal IOpenApiSchema? Component(string? reference)

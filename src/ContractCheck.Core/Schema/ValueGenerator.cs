@@ -100,9 +100,12 @@ public sealed class ValueGenerator
     public static JsonNode? Given(IOpenApiSchema schema) => GivenValues(schema).FirstOrDefault();
 
     /// <summary>The one type a value is made as; untyped schemas are read from their keywords.</summary>
+    // The order a schema that allows several types is generated as.
+    private static readonly JsonSchemaType[] KindOrder = [JsonSchemaType.Object, JsonSchemaType.Array, JsonSchemaType.String, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.Boolean];
+
     public static JsonSchemaType Kind(IOpenApiSchema schema)
     {
-        foreach (var t in new[] { JsonSchemaType.Object, JsonSchemaType.Array, JsonSchemaType.String, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.Boolean })
+        foreach (var t in KindOrder)
         {
             if (schema.Has(t))
             {

@@ -38,16 +38,20 @@ public static class OperationCatalog
         return operations;
     }
 
-    // Operation parameters override path-item parameters with the same name and location.
+    // Operation parameters override path-item parameters with the same name and location. A $ref parameter is kept
+    // as its target: every member read of a reference resolves it through the workspace again, and planning a large
+    // spec reads parameters hundreds of thousands of times.
     private static List<IOpenApiParameter> Merge(IList<IOpenApiParameter>? pathLevel, IList<IOpenApiParameter>? operationLevel)
     {
         var merged = new List<IOpenApiParameter>();
-        foreach (var p in (operationLevel ?? []).Concat(pathLevel ?? []))
+        foreach (var declared in (operationLevel ?? []).Concat(pathLevel ?? []))
         {
-            if (p is IOpenApiReferenceHolder { UnresolvedReference: true })
+            if (declared is IOpenApiReferenceHolder { UnresolvedReference: true })
             {
                 continue;
             }
+
+            var p = declared is OpenApiParameterReference { Target: { } target } ? target : declared;
 
             if (!merged.Any(m => m.Name == p.Name && m.In == p.In))
             {

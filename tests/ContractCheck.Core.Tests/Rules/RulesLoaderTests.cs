@@ -103,6 +103,7 @@ public class RulesLoaderTests
     [TestCase("auth:\n  bearer: ${NOPE}\n", "rules.yaml:2:11", "environment variable NOPE is not set")]
     [TestCase("auth:\n  header: {name: X-Key}\n", "rules.yaml:2:11", "auth.header needs 'value'")]
     [TestCase("rateLimit:\n  - operation: list\n    requests: 10\n    within: soon\n", "rules.yaml:4:13", "is not a duration")]
+    [TestCase("rateLimit:\n  - operation: list\n    requests: 100001\n    within: 1s\n", "rules.yaml:3:15", "rateLimit.requests must be between 1 and 100000")]
     [TestCase("extends: [builtin:htp]\n", "rules.yaml:1:11", "no built-in rules set 'builtin:htp'")]
     [TestCase("operations:\n  getItem:\n    parms: {id: 1}\n", "rules.yaml:3:5", "unknown key 'parms'")]
     [TestCase("responses:\n  - status: 200\n    require: {json: {'$.a..b': 1}}\n", "rules.yaml:3:22", "is not a JSON path")]
