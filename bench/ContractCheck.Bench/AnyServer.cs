@@ -28,7 +28,15 @@ public static class AnyServer
         });
         await app.StartAsync();
         Console.WriteLine($"answering 200 {{}} on http://127.0.0.1:{port} (+{delayMs} ms) for {seconds} s");
-        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        // Ends after its time, or at once on SIGTERM / Ctrl-C (the host's lifetime stops the app).
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(seconds), app.Lifetime.ApplicationStopping);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
         await app.StopAsync();
         return 0;
     }

@@ -19,9 +19,11 @@ public static class TodoApp
     /// <param name="options">Token and other settings.</param>
     /// <param name="args">Command-line arguments for the host.</param>
     /// <param name="before">Middleware to put in front of the API (tests use it to plant one mistake).</param>
-    public static WebApplication Create(TodoApiOptions options, string[]? args = null, Action<WebApplication>? before = null)
+    /// <param name="host">Changes to the host before it is built (tests put it on an in-process TestServer).</param>
+    public static WebApplication Create(TodoApiOptions options, string[]? args = null, Action<WebApplication>? before = null, Action<WebApplicationBuilder>? host = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [], ApplicationName = typeof(TodoApp).Assembly.GetName().Name });
+        host?.Invoke(builder);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(options);
