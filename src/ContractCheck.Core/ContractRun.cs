@@ -42,14 +42,27 @@ public sealed class ContractRun
     /// <summary>Loads and validates the spec and rules and plans the run. No request is sent.</summary>
     public static ContractRun Prepare(RunSettings settings, CancellationToken cancellationToken = default)
     {
-        var loader = new SpecLoader();
-        var spec = settings.SpecText is { } text
-            ? loader.Load(text, settings.Spec, null, cancellationToken)
-            : loader.Load(settings.Spec, cancellationToken);
+        // The rules load on the second core while the spec loads (a large spec takes seconds); a bad spec is still
+        // reported before a bad rules file.
         var rulesLoader = new RulesLoader(Defaults.Vocabulary, settings.Environment);
-        var rules = settings.RulesText is { } rulesText
+        var rulesLoading = Task.Run(() => settings.RulesText is { } rulesText
             ? rulesLoader.LoadText(rulesText, settings.Rules ?? "contractcheck.yaml")
-            : rulesLoader.Load(settings.Rules);
+            : rulesLoader.Load(settings.Rules), cancellationToken);
+        var loader = new SpecLoader();
+        ApiSpec spec;
+        try
+        {
+            spec = settings.SpecText is { } text
+                ? loader.Load(text, settings.Spec, null, cancellationToken)
+                : loader.Load(settings.Spec, cancellationToken);
+        }
+        catch
+        {
+            rulesLoading.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            throw;
+        }
+
+        var rules = rulesLoading.GetAwaiter().GetResult();
         rules.Validate(spec);
         var errorShape = ErrorShape.From(rules.Errors, spec);
         var plan = Planner.Build(spec, rules, settings.Plan);

@@ -73,8 +73,37 @@ public sealed class Redactor
     /// <summary>A response header as shown: the server's own credentials (Set-Cookie, a token it hands out) masked whole, the run's secrets wherever they appear.</summary>
     public string ResponseHeader(string name, string value) => IsSensitiveName(name) ? Mask : Text(value);
 
-    /// <summary>Replaces every known secret inside free text.</summary>
-    public string Text(string text) => string.Concat(Segments(text).Select(s => s.Variable is null ? s.Text : Mask));
+    /// <summary>Replaces every known secret inside free text, also one an excerpt cut short (its start before a <c>…</c>).</summary>
+    public string Text(string text)
+    {
+        var masked = string.Concat(Segments(text).Select(s => s.Variable is null ? s.Text : Mask));
+        return masked.Contains('…', StringComparison.Ordinal) ? MaskCutSecrets(masked) : masked;
+    }
+
+    // A check's excerpt ("the body contains '…'") is cut before reports mask it: the first characters of a secret
+    // (four or more) just before the ellipsis are masked as the secret would have been.
+    private string MaskCutSecrets(string text)
+    {
+        var cut = text.IndexOf('…', StringComparison.Ordinal);
+        while (cut >= 0)
+        {
+            foreach (var (secret, _) in _secrets)
+            {
+                var longest = Math.Min(secret.Length - 1, cut);
+                var length = Enumerable.Range(4, Math.Max(0, longest - 3)).Reverse().FirstOrDefault(n => string.CompareOrdinal(text, cut - n, secret, 0, n) == 0);
+                if (length > 0)
+                {
+                    text = text[..(cut - length)] + Mask + text[cut..];
+                    cut = cut - length + Mask.Length;
+                    break;
+                }
+            }
+
+            cut = text.IndexOf('…', cut + 1);
+        }
+
+        return text;
+    }
 
     /// <summary>A URL with secrets masked (query parameters the spec or the rules name as credentials too).</summary>
     public string Url(Uri url)

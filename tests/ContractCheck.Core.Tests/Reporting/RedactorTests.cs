@@ -23,6 +23,14 @@ public class RedactorTests
     public void Header_MasksCredentials(string name, string value, string shown) =>
         Assert.That(_redactor.Header(name, value), Is.EqualTo(shown));
 
+    [TestCase("the body contains 'token=s3cret…'", "the body contains 'token=***…'")]
+    [TestCase("body: {\"key\":\"s3cret-val…", "body: {\"key\":\"***…")]
+    [TestCase("a word like s3c… is too short to be taken for the secret", "a word like s3c… is too short to be taken for the secret")]
+    [TestCase("an excerpt… that ends without the secret", "an excerpt… that ends without the secret")]
+    [TestCase("whole s3cret-value, then cut s3cr…", "whole ***, then cut ***…")]
+    public void Text_MasksASecretAnExcerptCutShort(string text, string shown) =>
+        Assert.That(_redactor.Text(text), Is.EqualTo(shown));
+
     [Test]
     public void Url_MasksCredentialQueryParametersAndSecrets()
     {
