@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace ContractCheck.Bench;
 
@@ -12,32 +11,20 @@ public static class AnyServer
 {
     public static async Task<int> ServeAsync(int port, int seconds, int delayMs)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Urls.Add($"http://127.0.0.1:{port}");
-        app.Run(async context =>
-        {
-            if (delayMs > 0)
+        var (app, _) = await LocalServer.StartAsync(
+            app => app.Run(async context =>
             {
-                await Task.Delay(delayMs);
-            }
+                if (delayMs > 0)
+                {
+                    await Task.Delay(delayMs);
+                }
 
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("{}");
-        });
-        await app.StartAsync();
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{}");
+            }),
+            port);
         Console.WriteLine($"answering 200 {{}} on http://127.0.0.1:{port} (+{delayMs} ms) for {seconds} s");
-        // Ends after its time, or at once on SIGTERM / Ctrl-C (the host's lifetime stops the app).
-        try
-        {
-            await Task.Delay(TimeSpan.FromSeconds(seconds), app.Lifetime.ApplicationStopping);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        await app.StopAsync();
+        await LocalServer.ServeAsync(app, seconds);
         return 0;
     }
 }

@@ -4,7 +4,6 @@ using ContractCheck.Core.Probes;
 using ContractCheck.Core.Spec;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.OpenApi;
 
 namespace ContractCheck.Bench;
@@ -18,15 +17,9 @@ public static class BurstBench
     /// <summary>A trivial endpoint on 127.0.0.1:port; stops by itself after <paramref name="seconds"/>.</summary>
     public static async Task<int> ServeAsync(int port, int seconds)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Urls.Add($"http://127.0.0.1:{port}");
-        app.MapGet("/ping", () => Results.Text("{\"ok\":true}", "application/json"));
-        await app.StartAsync();
+        var (app, _) = await LocalServer.StartAsync(app => app.MapGet("/ping", () => Results.Text("{\"ok\":true}", "application/json")), port);
         Console.WriteLine($"serving http://127.0.0.1:{port}/ping for {seconds} s");
-        await Task.Delay(TimeSpan.FromSeconds(seconds));
-        await app.StopAsync();
+        await LocalServer.ServeAsync(app, seconds);
         return 0;
     }
 

@@ -2,11 +2,7 @@ using System.Net;
 using BenchmarkDotNet.Attributes;
 using ContractCheck.Core.Execution;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ContractCheck.Bench;
 
@@ -31,13 +27,7 @@ public class TransportBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        _server = builder.Build();
-        _server.Urls.Add("http://127.0.0.1:0");
-        _server.MapPost("/todos", () => Results.Text("{\"id\":1,\"title\":\"benchmark\",\"done\":false}", "application/json", statusCode: 201));
-        _server.StartAsync().GetAwaiter().GetResult();
-        var baseUrl = new Uri(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        (_server, var baseUrl) = LocalServer.StartAsync(app => app.MapPost("/todos", () => Results.Text("{\"id\":1,\"title\":\"benchmark\",\"done\":false}", "application/json", statusCode: 201))).GetAwaiter().GetResult();
         _url = new Uri(baseUrl, "/todos");
         _raw = new HttpMessageInvoker(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None, UseCookies = false });
         _transport = new SocketTransport(new ExecutorOptions(baseUrl)) { ViaFlurl = true };

@@ -3,11 +3,7 @@ using BenchmarkDotNet.Attributes;
 using ContractCheck.Core.Schema;
 using ContractCheck.Core.Spec;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.OpenApi;
 
 namespace ContractCheck.Bench;
@@ -40,13 +36,8 @@ public class ValidationBenchmark
             throw new InvalidOperationException("benchmark body is not valid: " + error);
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        _server = builder.Build();
-        _server.Urls.Add("http://127.0.0.1:0");
-        _server.MapGet("/issues", () => Results.Bytes(_body, "application/json"));
-        _server.StartAsync().GetAwaiter().GetResult();
-        _url = new Uri(new Uri(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "/issues");
+        (_server, var baseUrl) = LocalServer.StartAsync(app => app.MapGet("/issues", () => Results.Bytes(_body, "application/json"))).GetAwaiter().GetResult();
+        _url = new Uri(baseUrl, "/issues");
         _client = new HttpClient();
     }
 
