@@ -49,19 +49,9 @@ public sealed class ContractRun
             ? rulesLoader.LoadText(rulesText, settings.Rules ?? "contractcheck.yaml")
             : rulesLoader.Load(settings.Rules), cancellationToken);
         var loader = new SpecLoader();
-        ApiSpec spec;
-        try
-        {
-            spec = settings.SpecText is { } text
-                ? loader.Load(text, settings.Spec, null, cancellationToken)
-                : loader.Load(settings.Spec, cancellationToken);
-        }
-        catch
-        {
-            rulesLoading.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-            throw;
-        }
-
+        var spec = settings.SpecText is { } text
+            ? loader.Load(text, settings.Spec, null, cancellationToken)
+            : loader.Load(settings.Spec, cancellationToken);
         var rules = rulesLoading.GetAwaiter().GetResult();
         rules.Validate(spec);
         var errorShape = ErrorShape.From(rules.Errors, spec);
