@@ -30,7 +30,21 @@ public static class Stages
             clock.Restart();
             var plan = Planner.Build(loaded, rules, PlanOptions.Default, ProbeKinds.All);
             Console.WriteLine($"plan (round {round})   {clock.ElapsedMilliseconds,6} ms  ({plan.Probes.Count} probes, {plan.RequestCount} requests)");
+            clock.Restart();
+            var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+            {
+                Ansi = Spectre.Console.AnsiSupport.No, ColorSystem = Spectre.Console.ColorSystemSupport.NoColors, Out = new Spectre.Console.AnsiConsoleOutput(TextWriter.Null),
+            });
+            ContractCheck.Core.Reporting.PlanPrinter.Print(plan, loaded, new ContractCheck.Core.Reporting.Redactor([]), console);
+            Console.WriteLine($"dry-run print (round {round}) {clock.ElapsedMilliseconds,6} ms");
         }
+
+        clock.Restart();
+        _ = Planner.Build(loaded, rules, PlanOptions.Default with { Parallelism = 1 }, ProbeKinds.All);
+        Console.WriteLine($"plan on one core  {clock.ElapsedMilliseconds,6} ms  (warm; the plan above uses {Environment.ProcessorCount})");
+        clock.Restart();
+        _ = Planner.Build(loaded, rules, PlanOptions.Default, []);
+        Console.WriteLine($"plan without kinds {clock.ElapsedMilliseconds,5} ms  (selection, design review, clean-up requests)");
 
         var context = new PlanContext(loaded, rules, PlanOptions.Default);
         clock.Restart();

@@ -21,7 +21,7 @@ public sealed class AllowListsDeclaredMethods : ICheck
             yield break;
         }
 
-        var declared = context.Spec.Operations.Where(o => o.Path == context.Operation.Path).Select(o => o.Method).ToHashSet(StringComparer.Ordinal);
+        var declared = context.Spec.OperationsAt(context.Operation.Path).Select(o => o.Method).ToHashSet(StringComparer.Ordinal);
         var listed = allow.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(m => m.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
         var missing = declared.Except(listed).Order().ToList();
         var extra = listed.Except(declared).Except(Implicit).Order().ToList();

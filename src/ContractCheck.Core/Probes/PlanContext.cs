@@ -17,6 +17,23 @@ public sealed class PlanContext
         CredentialsGiven = !rules.Auth.IsEmpty || options.ExtraHeaders.Any(h => Core.Rules.CredentialNames.IsCredential(h.Key));
     }
 
+    private PlanContext(PlanContext whole, RequestBuilder requests)
+    {
+        Spec = whole.Spec;
+        Rules = whole.Rules;
+        Options = whole.Options;
+        Resources = whole.Resources;
+        Requests = requests;
+        SpecDeclaresSecurity = whole.SpecDeclaresSecurity;
+        CredentialsGiven = whole.CredentialsGiven;
+    }
+
+    /// <summary>
+    /// The context the operations of one collection (<see cref="ResourceMap.FamilyOf"/>) are planned in: their bodies
+    /// are made fresh against what the collection's earlier probes sent, so collections can be planned at once.
+    /// </summary>
+    public PlanContext For(string family) => new(this, Requests.Scoped(family));
+
     /// <summary>False against a stateless API: <c>conventions.stateful: false</c> or --stateless.</summary>
     public bool Stateful => Rules.Conventions.Stateful && !Options.Stateless;
 

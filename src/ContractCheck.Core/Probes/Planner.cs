@@ -23,26 +23,61 @@ public static class Planner
             (included && !excluded ? selected : skipped).Add(operation);
         }
 
-        var probes = new List<Probe>();
-        foreach (var operation in Order(selected, context.Resources))
+        // Operations are planned on every core, a collection at a time: values are seeded per operation and probe, and
+        // bodies are made fresh against what the collection's earlier operations sent (a unique key would conflict),
+        // so each collection is planned in plan order by one task and the plan does not depend on the cores.
+        var ordered = Order(selected, context.Resources).ToList();
+        var families = Enumerable.Range(0, ordered.Count).GroupBy(i => context.Resources.FamilyOf(ordered[i]), StringComparer.Ordinal).ToList();
+        var perOperation = new List<Probe>[ordered.Count];
+        var failures = new Exception?[ordered.Count];
+        var enabled = kinds.Where(k => rules.Probe(k.Id).Enabled).ToList();
+        Parallel.ForEach(families, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, family =>
         {
-            // Any POST to a collection may create an item (a wrongly accepted bad request too): track it for clean-up.
-            var idFrom = CreatedIdSource.For(operation, context);
-            var members = CreatedIdSource.Members(operation, context);
-            foreach (var kind in kinds.Where(k => rules.Probe(k.Id).Enabled))
+            var scoped = context.For(family.Key);
+            foreach (var i in family)
             {
-                probes.AddRange(kind.Plan(operation, context)
-                    .Select(p => p.Creates is null && p.Operation.Method == "POST" ? p with { Creates = context.Resources.CreatedKey(operation) } : p)
-                    .Select(p => p.Creates is not null ? p with { IdFrom = idFrom, IdMembers = members } : p));
+                try
+                {
+                    perOperation[i] = PlanOperation(ordered[i], enabled, scoped);
+                }
+                catch (Exception e)
+                {
+                    failures[i] = e;
+                    perOperation[i] = [];
+                }
             }
+        });
+
+        // The error of the first operation in plan order, as a sequential plan would have met it.
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         }
 
+        var probes = perOperation.SelectMany(p => p).ToList();
+
         // Bursts trip the target's rate limit: they go last, so no other probe runs into it.
-        var ordered = probes.Where(p => p.Burst is null).Concat(probes.Where(p => p.Burst is not null))
+        var planned = probes.Where(p => p.Burst is null).Concat(probes.Where(p => p.Burst is not null))
             .Select(p => Restrict(p, context))
             .Select((p, index) => Schedule.StageOf(p, context.Resources) is var stage ? p with { Stage = stage, Lane = Schedule.LaneOf(p, stage, index) } : p)
             .ToList();
-        return new Plan(ordered, DesignReview.Review(selected, context), skipped, options.Seed) { Cleanup = CleanupRequests(spec, context) };
+        return new Plan(planned, DesignReview.Review(selected, context), skipped, options.Seed) { Cleanup = CleanupRequests(spec, context) };
+    }
+
+    private static List<Probe> PlanOperation(ApiOperation operation, List<IProbeKind> kinds, PlanContext context)
+    {
+        // Any POST to a collection may create an item (a wrongly accepted bad request too): track it for clean-up.
+        var idFrom = CreatedIdSource.For(operation, context);
+        var members = CreatedIdSource.Members(operation, context);
+        var probes = new List<Probe>();
+        foreach (var kind in kinds)
+        {
+            probes.AddRange(kind.Plan(operation, context)
+                .Select(p => p.Creates is null && p.Operation.Method == "POST" ? p with { Creates = context.Resources.CreatedKey(operation) } : p)
+                .Select(p => p.Creates is not null ? p with { IdFrom = idFrom, IdMembers = members } : p));
+        }
+
+        return probes;
     }
 
     /// <summary>The reason the run's modes leave a probe out (--read-only, --stateless / conventions.stateful), or null.</summary>

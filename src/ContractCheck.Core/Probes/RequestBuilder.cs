@@ -27,12 +27,36 @@ public sealed class RequestBuilder
         _options = options;
         _resources = resources;
         _freshener = new Freshener(spec.Document);
+        _accept = new(ReferenceEqualityComparer.Instance);
+        _errorAccept = new(ReferenceEqualityComparer.Instance);
+        _scope = "";
     }
+
+    private RequestBuilder(RequestBuilder whole, string scope)
+    {
+        _spec = whole._spec;
+        _rules = whole._rules;
+        _options = whole._options;
+        _resources = whole._resources;
+        _freshener = whole._freshener;
+        _accept = whole._accept;
+        _errorAccept = whole._errorAccept;
+        _scope = scope;
+    }
+
+    /// <summary>The same builder whose bodies are fresh within <paramref name="scope"/> (the planned collection), see <see cref="Freshener"/>.</summary>
+    public RequestBuilder Scoped(string scope) => new(this, scope);
+
+    // Where fresh strings are kept apart: the collection whose operations are being planned.
+    private readonly string _scope;
 
     /// <summary>Every request says who sends it, so the traffic of a run is easy to tell apart in the target's logs.</summary>
     public static readonly string UserAgent = "ContractCheck/" + (typeof(RequestBuilder).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
 
-    public PlannedRequest Build(ApiOperation operation, Random random)
+    /// <param name="operation">The operation the request is for.</param>
+    /// <param name="random">Values come from it, in a fixed order (parameters first), so a request without its body has the same parameter values.</param>
+    /// <param name="withBody">False for a probe that sends no body (wrong-method): no body is made, and no read before a conditional write.</param>
+    public PlannedRequest Build(ApiOperation operation, Random random, bool withBody = true)
     {
         var opRules = _rules.ForOperation(operation);
         var given = opRules?.Params ?? new Dictionary<string, string>();
@@ -98,8 +122,8 @@ public sealed class RequestBuilder
         headers.AddRange(opRules?.Headers ?? new Dictionary<string, string>());
         headers.AddRange(_options.ExtraHeaders);
 
-        var (body, contentType) = Body(operation, opRules, generator, random);
-        return new PlannedRequest(operation.Method, operation.Path, pathValues, query, Deduplicate(headers), body, contentType) { ReadFirst = ReadFirst(operation, random) };
+        var (body, contentType) = withBody ? Body(operation, opRules, generator, random) : (null, null);
+        return new PlannedRequest(operation.Method, operation.Path, pathValues, query, Deduplicate(headers), body, contentType) { ReadFirst = withBody ? ReadFirst(operation, random) : null };
     }
 
     /// <summary>The request as a deliberately wrong one sends it: asking for the error media types (see <see cref="Accept"/>).</summary>
@@ -115,7 +139,7 @@ public sealed class RequestBuilder
         var mediaType = BodyMediaType(operation) ?? "application/json";
         var template = _rules.ForOperation(operation)?.Body;
         var schema = template is null ? operation.Model.RequestBody?.Content?[mediaType]?.Schema : null;
-        return Encode(_freshener.Freshen(value, schema, random, template, keep), mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType);
+        return Encode(_freshener.Freshen(_scope, value, schema, random, template, keep), mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType);
     }
 
     /// <summary>
@@ -127,8 +151,8 @@ public sealed class RequestBuilder
     public string Accept(ApiOperation operation, bool forError) =>
         (forError ? _errorAccept : _accept).GetOrAdd(operation, o => AcceptOf(o, forError));
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, string> _accept = new(ReferenceEqualityComparer.Instance);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, string> _errorAccept = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, string> _accept;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, string> _errorAccept;
 
     private string AcceptOf(ApiOperation operation, bool forError)
     {
@@ -149,7 +173,7 @@ public sealed class RequestBuilder
             return null;
         }
 
-        return _spec.Operations.FirstOrDefault(o => o.Method == "GET" && o.Path == operation.Path) is { } read ? Build(read, random) with { Operation = read } : null;
+        return _spec.OperationsAt(operation.Path).FirstOrDefault(o => o.Method == "GET") is { } read ? Build(read, random) with { Operation = read } : null;
     }
 
     private static bool IsIfMatch(string? name) => string.Equals(name, "If-Match", StringComparison.OrdinalIgnoreCase);
@@ -173,7 +197,7 @@ public sealed class RequestBuilder
         var mediaType = BodyMediaType(operation);
         if (mediaType is null)
         {
-            return opRules?.Body is { } only ? (Encoding.UTF8.GetBytes(_freshener.Freshen(only, null, random, only)?.ToJsonString() ?? "null"), "application/json") : (null, null);
+            return opRules?.Body is { } only ? (Encoding.UTF8.GetBytes(_freshener.Freshen(_scope, only, null, random, only)?.ToJsonString() ?? "null"), "application/json") : (null, null);
         }
 
         var media = operation.Model.RequestBody!.Content![mediaType];
@@ -186,8 +210,8 @@ public sealed class RequestBuilder
         }
 
         // Every body is made fresh: no string an earlier request of the run sent (a unique key in the example would conflict).
-        var value = opRules?.Body is { } fromRules ? _freshener.Freshen(fromRules, null, random, fromRules)
-            : _freshener.Freshen(example ?? generator.Generate(bodySchema), bodySchema, random);
+        var value = opRules?.Body is { } fromRules ? _freshener.Freshen(_scope, fromRules, null, random, fromRules)
+            : _freshener.Freshen(_scope, example ?? generator.Generate(bodySchema), bodySchema, random);
         var contentType = mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType;
         return (Encode(value, contentType), contentType);
     }

@@ -50,6 +50,17 @@ public sealed partial class ResourceMap
         return singularKey is not null && _itemParameters.ContainsKey(singularKey) ? singularKey : null;
     });
 
+    /// <summary>
+    /// The collection an operation works on, its items included: <c>/todos</c> for <c>POST /todos</c>, <c>GET /todos</c>
+    /// and <c>PUT /todos/{id}</c>; for a create whose items are named in the singular, the items' collection
+    /// (<c>/silence</c> for <c>POST /silences</c>).
+    /// </summary>
+    public string FamilyOf(ApiOperation operation)
+    {
+        var key = CreatedKey(operation) ?? KeyOf(operation.Path);
+        return key.EndsWith("/{}", StringComparison.Ordinal) ? key[..^3] : key;
+    }
+
     /// <summary>The last parameter of the first item path with this key (<c>zoneName</c> for <c>/zones/{zoneName}</c>), or null.</summary>
     public string? ItemParameter(string? key) => key is not null && _itemParameters.TryGetValue(key, out var name) ? name : null;
 

@@ -19,7 +19,7 @@ public sealed class WrongMethodProbe : IProbeKind
     public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
     {
         // One set of probes per path, planned with the path's first operation.
-        var declared = context.Spec.Operations.Where(o => o.Path == operation.Path).ToList();
+        var declared = context.Spec.OperationsAt(operation.Path);
         if (!ReferenceEquals(declared[0], operation))
         {
             yield break;
@@ -36,8 +36,8 @@ public sealed class WrongMethodProbe : IProbeKind
                 continue;
             }
 
-            var template = context.Requests.Build(operation, context.RandomFor(Id, undeclared));
-            var request = context.Requests.ForError(template, operation) with { Method = method, Body = null, ContentType = null, ReadFirst = null };
+            var template = context.Requests.Build(operation, context.RandomFor(Id, undeclared), withBody: false);
+            var request = context.Requests.ForError(template, operation) with { Method = method };
 
             // A method that could change data (PUT, PATCH, DELETE on a collection, anything unsafe on an item the run does not own) is not tried at all.
             if (Ownership.Refusal(request, undeclared, context.Rules) is null)

@@ -12,7 +12,13 @@ public sealed class ApiSpec
         Version = version;
         Operations = operations;
         Warnings = warnings;
+        _byPath = new(() => operations.GroupBy(o => o.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<ApiOperation>)[.. g], StringComparer.Ordinal));
     }
+
+    private readonly Lazy<Dictionary<string, IReadOnlyList<ApiOperation>>> _byPath;
+
+    /// <summary>The operations declared on one path template, in spec order (none for a path the spec does not have).</summary>
+    public IReadOnlyList<ApiOperation> OperationsAt(string path) => _byPath.Value.TryGetValue(path, out var operations) ? operations : [];
 
     public OpenApiDocument Document { get; }
 

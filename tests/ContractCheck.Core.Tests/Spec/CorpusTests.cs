@@ -45,6 +45,26 @@ public class CorpusTests
         Assert.That(UnresolvedReferences(spec), Is.Empty, "every $ref the operations reach resolves");
     }
 
+    [TestCase("github-api.json")]
+    [TestCase("stripe-spec3.yaml")]
+    [TestCase("digitalocean.yaml")]
+    public void Plan_LargeCorpusSpec_IsTheSameOnOneCoreAndOnSeveral(string file)
+    {
+        var spec = Support.CorpusSpecs.Get(file);
+        var options = PlanOptions.Default with { Seed = 7 };
+
+        var sequential = Describe(Planner.Build(spec, BuiltIn, options with { Parallelism = 1 }));
+        var parallel = Describe(Planner.Build(spec, BuiltIn, options with { Parallelism = 4 }));
+
+        Assert.That(sequential, Has.Count.GreaterThan(spec.Operations.Count), "a probe per operation at least");
+        Assert.That(parallel, Is.EqualTo(sequential), "every probe and request, in the same order, byte for byte");
+    }
+
+    // Everything a plan sends, one line per probe: kind, names, stage, lane, skip reason and each request whole.
+    private static List<string> Describe(Plan plan) => [.. plan.Probes.Select(p =>
+        $"{p.Name} | {p.Stage} {p.Lane} | {p.SkipReason} | {p.Creates} {p.IdFrom} | " + string.Join(" ; ", p.Requests.Select(r =>
+            $"{r.Method} {r.PreviewPath} {string.Join("&", r.Query.Select(q => q.Key + "=" + q.Value))} {string.Join(",", r.Headers.Select(h => h.Key + ":" + h.Value))} {r.ContentType} {(r.Body is null ? "" : Convert.ToBase64String(r.Body))}")))];
+
     [Test]
     public void Load_Kubernetes_LibraryUniqueItemsNoiseIsNotReported()
     {
