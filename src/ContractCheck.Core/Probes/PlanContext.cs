@@ -32,7 +32,7 @@ public sealed class PlanContext
     /// The context the operations of one collection (<see cref="ResourceMap.FamilyOf"/>) are planned in: their bodies
     /// are made fresh against what the collection's earlier probes sent, so collections can be planned at once.
     /// </summary>
-    public PlanContext For(string family) => new(this, Requests.Scoped(family));
+    public PlanContext ForCollection() => new(this, Requests.ForCollection());
 
     /// <summary>False against a stateless API: <c>conventions.stateful: false</c> or --stateless.</summary>
     public bool Stateful => Rules.Conventions.Stateful && !Options.Stateless;

@@ -20,6 +20,6 @@ public sealed record PlanOptions(
     /// <summary>--stateless: as <c>conventions.stateful: false</c> (a mock that does not keep what it is sent).</summary>
     public bool Stateless { get; init; }
 
-    /// <summary>How many operations are planned at once (the cores); 1 plans them one after another. The plan is the same either way.</summary>
+    /// <summary>How many collections are planned at once (the cores); 1 plans them one after another. The plan is the same either way.</summary>
     internal int Parallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -33,7 +33,7 @@ public static class Planner
         var enabled = kinds.Where(k => rules.Probe(k.Id).Enabled).ToList();
         Parallel.ForEach(families, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, family =>
         {
-            var scoped = context.For(family.Key);
+            var scoped = context.ForCollection();
             foreach (var i in family)
             {
                 try

@@ -29,26 +29,21 @@ public sealed class RequestBuilder
         _freshener = new Freshener(spec.Document);
         _accept = new(ReferenceEqualityComparer.Instance);
         _errorAccept = new(ReferenceEqualityComparer.Instance);
-        _scope = "";
     }
 
-    private RequestBuilder(RequestBuilder whole, string scope)
+    private RequestBuilder(RequestBuilder whole)
     {
         _spec = whole._spec;
         _rules = whole._rules;
         _options = whole._options;
         _resources = whole._resources;
-        _freshener = whole._freshener;
+        _freshener = new Freshener(whole._spec.Document);
         _accept = whole._accept;
         _errorAccept = whole._errorAccept;
-        _scope = scope;
     }
 
-    /// <summary>The same builder whose bodies are fresh within <paramref name="scope"/> (the planned collection), see <see cref="Freshener"/>.</summary>
-    public RequestBuilder Scoped(string scope) => new(this, scope);
-
-    // Where fresh strings are kept apart: the collection whose operations are being planned.
-    private readonly string _scope;
+    /// <summary>The same builder with its own memory of the strings its bodies sent (see <see cref="Freshener"/>), for one collection's operations.</summary>
+    public RequestBuilder ForCollection() => new(this);
 
     /// <summary>Every request says who sends it, so the traffic of a run is easy to tell apart in the target's logs.</summary>
     public static readonly string UserAgent = "ContractCheck/" + (typeof(RequestBuilder).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
@@ -139,7 +134,7 @@ public sealed class RequestBuilder
         var mediaType = BodyMediaType(operation) ?? "application/json";
         var template = _rules.ForOperation(operation)?.Body;
         var schema = template is null ? operation.Model.RequestBody?.Content?[mediaType]?.Schema : null;
-        return Encode(_freshener.Freshen(_scope, value, schema, random, template, keep), mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType);
+        return Encode(_freshener.Freshen(value, schema, random, template, keep), mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType);
     }
 
     /// <summary>
@@ -197,7 +192,7 @@ public sealed class RequestBuilder
         var mediaType = BodyMediaType(operation);
         if (mediaType is null)
         {
-            return opRules?.Body is { } only ? (Encoding.UTF8.GetBytes(_freshener.Freshen(_scope, only, null, random, only)?.ToJsonString() ?? "null"), "application/json") : (null, null);
+            return opRules?.Body is { } only ? (Encoding.UTF8.GetBytes(_freshener.Freshen(only, null, random, only)?.ToJsonString() ?? "null"), "application/json") : (null, null);
         }
 
         var media = operation.Model.RequestBody!.Content![mediaType];
@@ -210,8 +205,8 @@ public sealed class RequestBuilder
         }
 
         // Every body is made fresh: no string an earlier request of the run sent (a unique key in the example would conflict).
-        var value = opRules?.Body is { } fromRules ? _freshener.Freshen(_scope, fromRules, null, random, fromRules)
-            : _freshener.Freshen(_scope, example ?? generator.Generate(bodySchema), bodySchema, random);
+        var value = opRules?.Body is { } fromRules ? _freshener.Freshen(fromRules, null, random, fromRules)
+            : _freshener.Freshen(example ?? generator.Generate(bodySchema), bodySchema, random);
         var contentType = mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType;
         return (Encode(value, contentType), contentType);
     }

@@ -8,8 +8,8 @@ namespace ContractCheck.Core.Schema;
 /// in the spec's example (a sku, an isbn, a name) cannot make a later create conflict with an earlier one.
 /// Each fresh string stays valid for its schema (pattern, format, length); values that cannot vary (enum,
 /// const, or a schema the walk cannot place) are kept. Deterministic for a given <see cref="Random"/> and
-/// the order of calls within a scope (the collection whose operations are planned). A result that would break the
-/// body's schema falls back to the value as given. Thread-safe: collections are planned in parallel, each in its own scope.
+/// the order of calls. A result that would break the body's schema falls back to the value as given.
+/// Not thread-safe: the planner gives each collection it plans its own (a unique key conflicts within a collection).
 /// </summary>
 public sealed class Freshener
 {
@@ -18,9 +18,7 @@ public sealed class Freshener
     private const string Alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private readonly SchemaValidator _validator;
-    // The strings sent so far, per collection: a unique key conflicts within a collection, and one scope per
-    // collection, planned by one task, keeps the plan the same however many are planned at once.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>> _used = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
     public Freshener(OpenApiDocument? document)
     {
@@ -31,12 +29,10 @@ public sealed class Freshener
     /// A copy of <paramref name="value"/> whose strings are fresh. With a <paramref name="template"/> (a rules-file
     /// body), only the strings written with <c>{{uuid}}</c>-style placeholders are made again; the rest is the user's.
     /// The subtree at <paramref name="keep"/> (a JSON pointer: the place an invalid-body case broke) is left as it is.
-    /// Fresh means not sent before in <paramref name="scope"/> (the collection whose operations are planned).
     /// </summary>
-    public JsonNode? Freshen(string scope, JsonNode? value, IOpenApiSchema? schema, Random random, JsonNode? template = null, string? keep = null)
+    public JsonNode? Freshen(JsonNode? value, IOpenApiSchema? schema, Random random, JsonNode? template = null, string? keep = null)
     {
-        var used = _used.GetOrAdd(scope, _ => new HashSet<string>(StringComparer.Ordinal));
-        var fresh = template is not null ? FromTemplate(used, value?.DeepClone(), template, random, "", keep) : Walk(used, value?.DeepClone(), schema, random, "", keep, 0);
+        var fresh = template is not null ? FromTemplate(value?.DeepClone(), template, random, "", keep) : Walk(value?.DeepClone(), schema, random, "", keep, 0);
         if (schema is not null && template is null && !_validator.IsValid(fresh, schema) && _validator.IsValid(value, schema))
         {
             return value?.DeepClone();
@@ -45,7 +41,7 @@ public sealed class Freshener
         return fresh;
     }
 
-    private JsonNode? FromTemplate(HashSet<string> used, JsonNode? value, JsonNode template, Random random, string pointer, string? keep)
+    private JsonNode? FromTemplate(JsonNode? value, JsonNode template, Random random, string pointer, string? keep)
     {
         if (keep is not null && Under(pointer, keep))
         {
@@ -59,7 +55,7 @@ public sealed class Freshener
                 {
                     if (t[name] is { } inner)
                     {
-                        obj[name] = FromTemplate(used, obj[name]?.DeepClone(), inner, random, pointer + "/" + Spec.Pointer.Escape(name), keep);
+                        obj[name] = FromTemplate(obj[name]?.DeepClone(), inner, random, pointer + "/" + Spec.Pointer.Escape(name), keep);
                     }
                 }
 
@@ -69,19 +65,19 @@ public sealed class Freshener
                 {
                     if (t[i] is { } inner)
                     {
-                        arr[i] = FromTemplate(used, arr[i]?.DeepClone(), inner, random, pointer + "/" + i, keep);
+                        arr[i] = FromTemplate(arr[i]?.DeepClone(), inner, random, pointer + "/" + i, keep);
                     }
                 }
 
                 return arr;
             case JsonValue when template is JsonValue tv && tv.TryGetValue(out string? text) && Probes.Templates.HasPlaceholder(text):
-                return JsonValue.Create(Unused(used, () => Probes.Templates.Fill(text, random)) ?? Probes.Templates.Fill(text, random));
+                return JsonValue.Create(Unused(() => Probes.Templates.Fill(text, random)) ?? Probes.Templates.Fill(text, random));
             default:
                 return value;
         }
     }
 
-    private JsonNode? Walk(HashSet<string> used, JsonNode? value, IOpenApiSchema? schema, Random random, string pointer, string? keep, int depth)
+    private JsonNode? Walk(JsonNode? value, IOpenApiSchema? schema, Random random, string pointer, string? keep, int depth)
     {
         if (value is null || schema is null || depth > MaxDepth || (keep is not null && Under(pointer, keep)) || Spec.Resolved.IsUnresolved(schema))
         {
@@ -98,7 +94,7 @@ public sealed class Freshener
         {
             // The branch the value was made for is the one it validates against; without one, nothing is changed.
             var branch = choices.FirstOrDefault(c => _validator.IsValid(value, c));
-            return branch is null ? value : Walk(used, value, SchemaMerge.Merge(schema, [branch]), random, pointer, keep, depth + 1);
+            return branch is null ? value : Walk(value, SchemaMerge.Merge(schema, [branch]), random, pointer, keep, depth + 1);
         }
 
         switch (value)
@@ -107,19 +103,19 @@ public sealed class Freshener
                 foreach (var name in obj.Select(p => p.Key).ToList())
                 {
                     var property = (schema.Properties is { } properties && properties.TryGetValue(name, out var p) ? p : null) ?? schema.AdditionalProperties;
-                    obj[name] = Walk(used, obj[name]?.DeepClone(), property, random, pointer + "/" + Spec.Pointer.Escape(name), keep, depth + 1);
+                    obj[name] = Walk(obj[name]?.DeepClone(), property, random, pointer + "/" + Spec.Pointer.Escape(name), keep, depth + 1);
                 }
 
                 return obj;
             case JsonArray arr:
                 for (var i = 0; i < arr.Count; i++)
                 {
-                    arr[i] = Walk(used, arr[i]?.DeepClone(), schema.Items, random, pointer + "/" + i, keep, depth + 1);
+                    arr[i] = Walk(arr[i]?.DeepClone(), schema.Items, random, pointer + "/" + i, keep, depth + 1);
                 }
 
                 return arr;
             case JsonValue v when v.TryGetValue(out string? text) && schema.Enum is not { Count: > 0 }:
-                return Unused(used, () => FreshString(text, schema, random)) is { } fresh ? JsonValue.Create(fresh) : value;
+                return Unused(() => FreshString(text, schema, random)) is { } fresh ? JsonValue.Create(fresh) : value;
             default:
                 return value;
         }
@@ -154,19 +150,13 @@ public sealed class Freshener
     }
 
     // A value no earlier request of this run sent, or null when a few tries found none.
-    private static string? Unused(HashSet<string> used, Func<string?> make)
+    private string? Unused(Func<string?> make)
     {
         for (var i = 0; i < Attempts; i++)
         {
-            if (make() is { } candidate)
+            if (make() is { } candidate && _used.Add(candidate))
             {
-                lock (used)
-                {
-                    if (used.Add(candidate))
-                    {
-                        return candidate;
-                    }
-                }
+                return candidate;
             }
         }
 
