@@ -8,7 +8,10 @@ namespace ContractCheck.Core.Probes;
 /// <summary>
 /// not-found: an item operation (path ending in an id) called with an id that cannot exist, of the
 /// parameter's type and format; expects 404 (or 410), never 200, never 5xx. A PUT that documents 201
-/// creates on unknown ids and is not probed; an id parameter with an enum has no unknown value.
+/// creates on unknown ids and is not probed; an id parameter with an enum has no unknown value. Where the
+/// parameter's constraints leave only a small space of values (a <c>maximum</c> of 1000, a short pattern),
+/// no value is certainly unused: the probe is skipped, since a 200 would say nothing and a PUT, PATCH or
+/// DELETE could change a real item.
 /// </summary>
 public sealed class NotFoundProbe : IProbeKind
 {
@@ -30,8 +33,14 @@ public sealed class NotFoundProbe : IProbeKind
         var name = template.ParameterNames.Last();
         var schema = operation.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Path && p.Name == name)?.Schema;
         var random = context.RandomFor(Id, operation);
-        if (Missing(schema, random) is not { } missing)
+        if (Missing(schema, random) is not var (missing, certain))
         {
+            yield break;
+        }
+
+        if (!certain)
+        {
+            yield return new Probe(Id, operation, [], null, $"{{{name}}} takes values from a small space ({Constraint(schema)}), so no value ContractCheck can make is certainly unused: a 2xx would say nothing, and {operation.Method} could touch a real item");
             yield break;
         }
 
@@ -47,8 +56,12 @@ public sealed class NotFoundProbe : IProbeKind
         yield return new Probe(Id, operation, [valid with { PathValues = values, ReadFirst = null }], expected);
     }
 
-    /// <summary>An id of the parameter's type that no real API would have handed out.</summary>
-    public static string? Missing(IOpenApiSchema? schema, Random random)
+    /// <summary>
+    /// An id of the parameter's type that no real API would have handed out, and whether it is certainly unused:
+    /// drawn from a space so large that no real item has it (a number past a billion, a UUID, a long string of
+    /// varied characters). Null where the parameter has no unknown value (an enum) or none can be made.
+    /// </summary>
+    public static (string Value, bool Certain)? Missing(IOpenApiSchema? schema, Random random)
     {
         if (schema?.Enum is { Count: > 0 })
         {
@@ -60,20 +73,38 @@ public sealed class NotFoundProbe : IProbeKind
         {
             var high = SchemaValues.Number(schema?.Maximum) ?? (schema?.Format == "int32" ? int.MaxValue : 999_999_999_999m);
             var low = SchemaValues.Number(schema?.Minimum) ?? 1;
-            return Math.Max(low, Math.Min(high, 999_999_999_999m - random.Next(0, 1000))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var value = Math.Max(low, Math.Min(high, 999_999_999_999m - random.Next(0, 1000)));
+            return (value.ToString(System.Globalization.CultureInfo.InvariantCulture), value >= LargeNumber && value > low);
         }
 
         if (schema?.Format is "uuid" or "guid")
         {
-            return Strings.Uuid(random);
+            return (Strings.Uuid(random), true);
         }
 
+        string? text;
         if (schema?.Pattern is { } pattern)
         {
-            return RegexGenerator.Generate(pattern, random, schema.MinLength, schema.MaxLength);
+            text = RegexGenerator.Generate(pattern, random, schema.MinLength, schema.MaxLength);
+        }
+        else
+        {
+            text = "contractcheck-missing-" + random.Next(100_000, 999_999);
+            text = schema?.MaxLength is { } max && text.Length > max ? text[^max..] : text;
         }
 
-        var text = "contractcheck-missing-" + random.Next(100_000, 999_999);
-        return schema?.MaxLength is { } max && text.Length > max ? text[^max..] : text;
+        return text is null ? null : (text, text.Length >= LongText && text.Distinct().Count() >= VariedText);
     }
+
+    // A number at or past a billion, a string of at least 12 characters with 6 different ones: no real item has it by chance.
+    private const decimal LargeNumber = 1_000_000_000m;
+    private const int LongText = 12;
+    private const int VariedText = 6;
+
+    private static string Constraint(IOpenApiSchema? schema) =>
+        schema?.Maximum is { } maximum ? "maximum " + maximum
+        : schema?.Pattern is { } pattern ? "pattern " + pattern
+        : schema?.MaxLength is { } max ? "maxLength " + max
+        : schema?.Minimum is { } minimum ? "minimum " + minimum
+        : "its constraints";
 }

@@ -130,6 +130,51 @@ public class ProbeKindTests
         Assert.That(long.Parse(id), Is.LessThanOrEqualTo(int.MaxValue), "an int32 id stays an int32");
     }
 
+    [TestCase("{type: integer, maximum: 1000}", "maximum 1000")]
+    [TestCase("{type: integer, format: int64, minimum: 1, maximum: 99999}", "maximum 99999")]
+    [TestCase("{type: string, pattern: '^[a-z]{3}$'}", "pattern ^[a-z]{3}$")]
+    [TestCase("{type: string, maxLength: 6}", "maxLength 6")]
+    public void NotFound_IdFromASmallSpace_IsSkippedForEveryMethod(string schema, string constraint)
+    {
+        var spec = new SpecLoader().Load("""
+            openapi: 3.0.3
+            info: {title: t, version: '1'}
+            paths:
+              /boxes/{id}:
+                parameters: [{name: id, in: path, required: true, schema: SCHEMA}]
+                get: {responses: {'200': {description: ok}, '404': {description: none}}}
+                delete: {responses: {'204': {description: gone}, '404': {description: none}}}
+            """.Replace("SCHEMA", schema, StringComparison.Ordinal), "boxes.yaml");
+        var plan = Planner.Build(spec, new RulesLoader(Defaults.Vocabulary).LoadText("", "r.yaml"), PlanOptions.Default);
+
+        var probes = plan.Probes.Where(p => p.Kind == "not-found").ToList();
+        Assert.That(probes.Select(p => p.Operation.Method), Is.EquivalentTo(new[] { "GET", "DELETE" }));
+        Assert.That(probes.All(p => p.Requests.Count == 0), Is.True, "a value that might name a real item is never sent: DELETE could remove it, and a 200 would be a false alarm");
+        Assert.That(probes.Select(p => p.SkipReason), Has.All.Contains(constraint).And.All.Contains("small space"));
+    }
+
+    [TestCase("{type: integer, format: int32}")]
+    [TestCase("{type: integer, format: int64}")]
+    [TestCase("{type: string, format: uuid}")]
+    [TestCase("{type: string}")]
+    [TestCase("{type: string, pattern: '^[a-f0-9]{24}$'}")]
+    public void NotFound_IdFromALargeSpace_IsSent(string schema)
+    {
+        var spec = new SpecLoader().Load("""
+            openapi: 3.0.3
+            info: {title: t, version: '1'}
+            paths:
+              /boxes/{id}:
+                parameters: [{name: id, in: path, required: true, schema: SCHEMA}]
+                delete: {responses: {'204': {description: gone}, '404': {description: none}}}
+            """.Replace("SCHEMA", schema, StringComparison.Ordinal), "boxes.yaml");
+        var plan = Planner.Build(spec, new RulesLoader(Defaults.Vocabulary).LoadText("", "r.yaml"), PlanOptions.Default);
+
+        var probe = plan.Probes.Single(p => p.Kind == "not-found");
+        Assert.That(probe.SkipReason, Is.Null);
+        Assert.That(probe.Requests.Single().PathValues["id"].Origin, Is.EqualTo(ValueOrigin.Missing));
+    }
+
     [Test]
     public void HideExistence_IsOptIn()
     {
