@@ -34,9 +34,13 @@ public sealed class StatusIsExpected : ICheck
             yield break;
         }
 
-        if (status == 429 && context.Exchange.RateLimitWaits.Count > 0 && !expected.Allows(429))
+        if (status == 429 && !expected.Allows(429))
         {
-            yield return Finding.Skip(Id, Title, $"the target kept answering 429 (its rate limit) after {context.Exchange.RateLimitWaits.Count} waits of {context.Exchange.RateLimitWaits.Sum(w => w.TotalSeconds):0.#} s in all; not judged");
+            // Outside a burst, a 429 is the target's rate limit at work, not an answer to what the probe tests.
+            var waits = context.Exchange.RateLimitWaits;
+            yield return Finding.Skip(Id, Title, waits.Count > 0
+                ? $"the target kept answering 429 (its rate limit) after {waits.Count} waits of {waits.Sum(w => w.TotalSeconds):0.#} s in all; not judged"
+                : "the target answered 429 (its rate limit) and --max-requests left no request to send it again after the wait; not judged");
             yield break;
         }
 

@@ -305,6 +305,10 @@ public class SafetyTests
         Assert.That(api.Requests, Is.EqualTo(6), "--max-requests 6");
         Assert.That(report.RequestsSent, Is.EqualTo(api.Requests), "the report counts every request the target received");
         Assert.That(report.Outcomes.Count(o => o.NotRunReason == "--max-requests (6) reached"), Is.GreaterThan(0));
+        var limited = report.Results.Where(r => r.Finding.Check == "expected-status" && r.Exchange?.Response?.Status == 429).ToList();
+        Assert.That(limited, Is.Not.Empty);
+        Assert.That(limited.Select(r => r.Finding.Outcome), Has.All.EqualTo(Outcome.Skipped), "a 429 is the target's rate limit at work, also when the ceiling left no request to send it again");
+        Assert.That(limited.Select(r => r.Finding.Message), Has.Some.Contains("--max-requests"));
     }
 
     // A JSON object that has the item's members (every member for a create or PUT), or the status that refuses it.
