@@ -20,6 +20,7 @@ internal static class DemoCommand
         command.SetAction(async (parse, _) =>
         {
             var demo = Demo.For(parse.GetValue(target)!);
+            var plan = Runner.PlanOptions(parse, common, []); // a bad option is reported before the example API starts
             var (app, url) = await demo.Start();
             try
             {
@@ -31,7 +32,7 @@ internal static class DemoCommand
                     Rules = demo.Rules,
                     RulesText = demo.RulesText,
                     BaseUrl = url,
-                    Plan = Runner.PlanOptions(parse, common, []),
+                    Plan = plan,
                     Environment = name => demo.Variables.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name),
                 };
                 return await Runner.RunAsync(settings, parse, common, output, token());

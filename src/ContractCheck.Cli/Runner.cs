@@ -21,6 +21,7 @@ internal static class Runner
         ReadOnly = parse.GetValue(common.ReadOnly),
         Bursts = parse.GetValue(common.Bursts),
         Stateless = parse.GetValue(common.Stateless),
+        Shard = parse.GetValue(common.Shard) is { } shard ? Shard.Parse(shard) : null,
     };
 
     public static async Task<int> RunAsync(RunSettings settings, ParseResult parse, CommonOptions common, Output output, CancellationToken cancellationToken)
@@ -82,7 +83,12 @@ internal static class Runner
         await run.CheckReachableAsync(cancellationToken);
         console.MarkupLine($"[bold]ContractCheck[/] {Markup.Escape(run.Spec.Title)} [grey]({Markup.Escape(run.Spec.Source)}, {(run.Spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {Markup.Escape(run.Spec.Version)})[/]");
         console.MarkupLine($"[grey]target[/] {Markup.Escape(run.Redactor.Url(settings.BaseUrl))}  [grey]rules[/] {Markup.Escape(string.Join(", ", run.Rules.Sources))}");
-        console.MarkupLine($"[grey]{run.Spec.Operations.Count} operations, {run.Plan.Probes.Count} probes, {run.Plan.RequestCount} requests, seed {run.Plan.Seed}[/]");
+        console.MarkupLine($"[grey]{Markup.Escape(PlanPrinter.Counts(run.Plan, run.Spec))}[/]");
+        if (PlanPrinter.EmptyShard(run.Plan) is { } empty)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(empty)}[/]");
+        }
+
         console.WriteLine();
 
         var reporters = new List<IReporter> { new ConsoleReporter(console, parse.GetValue(common.Verbose)) };

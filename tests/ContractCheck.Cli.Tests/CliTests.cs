@@ -85,6 +85,9 @@ public class CliTests
     [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://127.0.0.1:1", "--rules", "missing.yaml" }, "rules file 'missing.yaml' does not exist")]
     [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://127.0.0.1:1", "--timeout", "0" }, "--timeout 0 is out of range")]
     [TestCase(new[] { "demo", "--target", "nope" }, "Argument 'nope' not recognized")]
+    [TestCase(new[] { "run", "--spec", "{spec}", "--dry-run", "--shard", "3/2" }, "--shard 3/2: the shard number must be between 1 and 2")]
+    [TestCase(new[] { "run", "--spec", "{spec}", "--dry-run", "--shard", "0/2" }, "--shard 0/2: the shard number must be between 1 and 2")]
+    [TestCase(new[] { "demo", "--shard", "x" }, "--shard 'x' is not a shard")]
     public async Task BadInput_ExitsTwoWithOneMessageAndNoStackTrace(string[] args, string message)
     {
         var (exit, stdout, stderr) = await CliRunner.RunAsync(args.Select(a => a.Replace("{spec}", TodoSpec)).ToArray());

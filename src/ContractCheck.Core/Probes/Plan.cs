@@ -12,6 +12,12 @@ public sealed record Plan(
     /// <summary>For each kind of item (<c>/todos/{}</c>), the DELETE that removes one: used to clean up what the run created.</summary>
     public IReadOnlyDictionary<string, PlannedRequest> Cleanup { get; init; } = new Dictionary<string, PlannedRequest>();
 
+    /// <summary>The operations the plan checks (not left out by --include, --exclude or skip; in a shard, the shard's own).</summary>
+    public IReadOnlyList<ApiOperation> Operations { get; init; } = [];
+
+    /// <summary>The part of the whole plan this is (<c>--shard i/n</c>), or null for the whole plan.</summary>
+    public Shard? Shard { get; init; }
+
     /// <summary>Requests the plan sends.</summary>
     public int RequestCount => Probes.Sum(p => p.RequestCount);
 }

@@ -20,6 +20,9 @@ public sealed record PlanOptions(
     /// <summary>--stateless: as <c>conventions.stateful: false</c> (a mock that does not keep what it is sent).</summary>
     public bool Stateless { get; init; }
 
+    /// <summary>--shard i/n: plan the whole run, keep only this shard's part (see <see cref="Sharding"/>). Null: the whole plan.</summary>
+    public Shard? Shard { get; init; }
+
     /// <summary>How many collections are planned at once (the cores); 1 plans them one after another. The plan is the same either way.</summary>
     internal int Parallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -61,7 +61,10 @@ public static class Planner
             .Select(p => Restrict(p, context))
             .Select((p, index) => Schedule.StageOf(p, context.Resources) is var stage ? p with { Stage = stage, Lane = Schedule.LaneOf(p, stage, index) } : p)
             .ToList();
-        return new Plan(planned, DesignReview.Review(selected, context), skipped, options.Seed) { Cleanup = CleanupRequests(spec, context) };
+        var plan = new Plan(planned, DesignReview.Review(selected, context), skipped, options.Seed) { Cleanup = CleanupRequests(spec, context), Operations = selected };
+
+        // A shard is cut from the whole plan, so its probes are byte for byte those of the whole plan.
+        return options.Shard is { } shard ? Sharding.Select(plan, shard) : plan;
     }
 
     private static List<Probe> PlanOperation(ApiOperation operation, List<IProbeKind> kinds, PlanContext context)

@@ -8,7 +8,12 @@ public static class PlanPrinter
 {
     public static void Print(Plan plan, Spec.ApiSpec spec, Redactor redactor, IAnsiConsole console)
     {
-        console.Line($"[bold]Plan[/] for {Markup.Escape(spec.Title)} ({Markup.Escape(spec.Source)}, {(spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {Markup.Escape(spec.Version)}): {spec.Operations.Count} operations, {plan.Probes.Count} probes, {plan.RequestCount} requests, seed {plan.Seed}");
+        console.Line($"[bold]Plan[/] for {Markup.Escape(spec.Title)} ({Markup.Escape(spec.Source)}, {(spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {Markup.Escape(spec.Version)}): {Markup.Escape(Counts(plan, spec))}");
+        if (EmptyShard(plan) is { } empty)
+        {
+            console.Line($"[grey]{Markup.Escape(empty)}[/]");
+        }
+
         foreach (var probe in plan.Probes)
         {
             if (probe.SkipReason is { } reason)
@@ -34,4 +39,14 @@ public static class PlanPrinter
 
         console.Line("[grey]dry run: nothing was sent[/]");
     }
+
+    /// <summary>"6 operations, 47 probes, 203 requests, seed 42"; for a shard "shard 2/4: 3 of 6 operations, …".</summary>
+    public static string Counts(Plan plan, Spec.ApiSpec spec) =>
+        (plan.Shard is { } shard ? $"shard {shard}: {plan.Operations.Count} of {spec.Operations.Count} operations" : $"{spec.Operations.Count} operations")
+        + $", {plan.Probes.Count} probes, {plan.RequestCount} requests, seed {plan.Seed}";
+
+    /// <summary>Why a shard has nothing to check (fewer independent groups of operations than shards), or null.</summary>
+    public static string? EmptyShard(Plan plan) => plan.Shard is { } shard && plan.Probes.Count == 0
+        ? $"shard {shard} has nothing to check: the plan's operations depend on each other in fewer groups than {shard.Count} shards (a create and everything that uses what it made stay in one shard); use fewer shards"
+        : null;
 }

@@ -61,7 +61,7 @@ public class CorpusTests
     }
 
     // Everything a plan sends, one line per probe: kind, names, stage, lane, skip reason and each request whole.
-    private static List<string> Describe(Plan plan) => [.. plan.Probes.Select(p =>
+    internal static List<string> Describe(Plan plan) => [.. plan.Probes.Select(p =>
         $"{p.Name} | {p.Stage} {p.Lane} | {p.SkipReason} | {p.Creates} {p.IdFrom} | " + string.Join(" ; ", p.Requests.Select(r =>
             $"{r.Method} {r.PreviewPath} {string.Join("&", r.Query.Select(q => q.Key + "=" + q.Value))} {string.Join(",", r.Headers.Select(h => h.Key + ":" + h.Value))} {r.ContentType} {(r.Body is null ? "" : Convert.ToBase64String(r.Body))}")))];
 
