@@ -23,7 +23,7 @@ public sealed class BurstRunner
     public async Task<(BurstResult Result, IReadOnlyList<Exchange> Samples)> RunAsync(Probe probe, SentRequest request, PlannedRequest planned, CancellationToken cancellationToken)
     {
         var settings = probe.Burst!;
-        using var client = _transport.CreateBurstInvoker(settings.Concurrency);
+        using var sender = _transport.CreateBurst(request, settings.Concurrency);
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bound.CancelAfter(settings.Within * 3 + TimeSpan.FromSeconds(15));
 
@@ -32,37 +32,41 @@ public sealed class BurstRunner
         var errors = new string?[settings.Requests];
         var samples = new System.Collections.Concurrent.ConcurrentDictionary<int, Exchange>();
         var next = -1;
+
+        // The connections are opened first, so the burst's clock and rate are those of its requests.
+        var lanes = Enumerable.Range(0, settings.Concurrency).Select(_ => sender.OpenLane()).ToList();
+        await Task.WhenAll(lanes.Select(lane => lane.ConnectAsync(bound.Token)));
         var clock = Stopwatch.StartNew();
 
-        async Task Worker()
+        int Kind(int status) => status / 100 * 100 + (status == settings.ExpectStatus ? 1 : 0);
+
+        // The first answer of each kind is read whole, as any other probe's is; the rest are drained and counted.
+        bool Whole(int status) => !samples.ContainsKey(Kind(status));
+
+        async Task Worker(IBurstLane lane)
         {
-            var buffer = new byte[16 * 1024];
+            await using var _ = lane;
             int i;
             while ((i = Interlocked.Increment(ref next)) < settings.Requests && !bound.IsCancellationRequested)
             {
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var message = MessageTransport.ToMessage(request);
-                    using var response = await client.SendAsync(message, bound.Token);
-                    var status = (int)response.StatusCode;
-                    var kind = status / 100 * 100 + (status == settings.ExpectStatus ? 1 : 0);
-
-                    // The first answer of each kind is read whole, as any other probe's is; the rest are drained and counted.
-                    var keep = !samples.ContainsKey(kind);
-                    var received = keep ? await MessageTransport.ReadAsync(response, _transport.MaxBodyBytes, bound.Token) : await DrainAsync(response, status, buffer, bound.Token);
+                    var received = await lane.SendAsync(Whole, bound.Token);
                     latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    answers[i] = new Answer(status, RateLimitHeaders.HasValidRetryAfter(received), Limits(received), clock.Elapsed);
-                    if (keep)
+                    answers[i] = new Answer(received.Status, RateLimitHeaders.HasValidRetryAfter(received), Limits(received), clock.Elapsed);
+
+                    // Samples only grow: an answer of a kind still missing now was read whole.
+                    if (Whole(received.Status))
                     {
-                        samples.TryAdd(kind, new Exchange(probe, planned, request, received, null, TimeSpan.FromMilliseconds(latencies[i])));
+                        samples.TryAdd(Kind(received.Status), new Exchange(probe, planned, request, received, null, TimeSpan.FromMilliseconds(latencies[i])));
                     }
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     throw;
                 }
-                catch (Exception e) when (e is HttpRequestException or IOException or InvalidDataException or OperationCanceledException)
+                catch (Exception e) when (e is HttpRequestException or IOException or InvalidDataException or OperationCanceledException or System.Net.Sockets.SocketException)
                 {
                     latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     errors[i] = bound.IsCancellationRequested ? "the burst's time bound ended" : e.Message;
@@ -70,7 +74,7 @@ public sealed class BurstRunner
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(Worker, CancellationToken.None)));
+        await Task.WhenAll(lanes.Select(lane => Task.Run(() => Worker(lane), CancellationToken.None)));
         clock.Stop();
 
         var done = Enumerable.Range(0, settings.Requests).Where(i => answers[i] is not null || errors[i] is not null).ToList();
@@ -90,31 +94,6 @@ public sealed class BurstRunner
             answered.Select((a, order) => a.Limits is null ? null : a.Limits with { Index = order }).OfType<RateLimitObservation>().ToList(),
             settings.ExpectStatus);
         return (result, samples.OrderBy(s => s.Key).Select(s => s.Value).ToList());
-    }
-
-    private static readonly string[] LimitingHeaders =
-        ["Retry-After", "Date", "RateLimit", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
-
-    // Only the headers the burst checks read: most answers of a burst are counted, not kept.
-    private static async Task<ReceivedResponse> DrainAsync(HttpResponseMessage response, int status, byte[] buffer, CancellationToken cancellationToken)
-    {
-        await using (var stream = await response.Content.ReadAsStreamAsync(cancellationToken))
-        {
-            while (await stream.ReadAsync(buffer, cancellationToken) > 0)
-            {
-            }
-        }
-
-        var headers = new List<KeyValuePair<string, string>>();
-        foreach (var name in LimitingHeaders)
-        {
-            if (response.Headers.TryGetValues(name, out var values))
-            {
-                headers.AddRange(values.Select(v => new KeyValuePair<string, string>(name, v)));
-            }
-        }
-
-        return new ReceivedResponse(status, null, "", headers, [], false);
     }
 
     private static RateLimitObservation? Limits(ReceivedResponse response)

@@ -18,5 +18,5 @@ public sealed class HandlerTransport : MessageTransport
     public override Task CheckReachableAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     // The app in process takes as many requests at once as it is sent; its handler is shared, not owned.
-    public override HttpMessageInvoker CreateBurstInvoker(int concurrency) => new(_handler, disposeHandler: false);
+    protected override HttpMessageInvoker CreateBurstInvoker(int concurrency) => new(_handler, disposeHandler: false);
 }

@@ -16,8 +16,8 @@ public interface ITransport : IDisposable
     /// <summary>Checks, before the first request, that the target can be reached at all; throws <see cref="TargetUnreachableException"/> when not.</summary>
     Task CheckReachableAsync(CancellationToken cancellationToken);
 
-    /// <summary>A client for a burst: many connections at once, no reading beyond what the burst asks.</summary>
-    HttpMessageInvoker CreateBurstInvoker(int concurrency);
+    /// <summary>A sender for a burst of <paramref name="request"/>: many connections at once, no reading beyond what the burst asks.</summary>
+    IBurstSender CreateBurst(SentRequest request, int concurrency);
 
     /// <summary>The body cap of this transport's reads, in bytes.</summary>
     int MaxBodyBytes { get; }

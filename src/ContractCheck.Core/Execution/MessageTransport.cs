@@ -35,7 +35,11 @@ public abstract class MessageTransport : ITransport
 
     public abstract Task CheckReachableAsync(CancellationToken cancellationToken);
 
-    public abstract HttpMessageInvoker CreateBurstInvoker(int concurrency);
+    /// <summary>A burst through a handler (<see cref="MessageBurstSender"/>); the socket transport writes plain HTTP/1.1 instead.</summary>
+    public virtual IBurstSender CreateBurst(SentRequest request, int concurrency) => new MessageBurstSender(CreateBurstInvoker(concurrency), request, MaxBodyBytes);
+
+    /// <summary>The invoker a handler burst sends through.</summary>
+    protected abstract HttpMessageInvoker CreateBurstInvoker(int concurrency);
 
     public async Task<TransportResult> SendAsync(SentRequest sent, CancellationToken stop)
     {
@@ -136,32 +140,13 @@ public abstract class MessageTransport : ITransport
             .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))
             .ToList();
         await using var raw = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var encoding = response.Content.Headers.ContentEncoding.LastOrDefault()?.ToLowerInvariant();
-        await using var stream = encoding switch
-        {
-            // ContractCheck asks for no compression; a server that compresses anyway is decoded, so checks see the body.
-            "gzip" or "x-gzip" => new GZipStream(raw, CompressionMode.Decompress),
-            "deflate" => new ZLibStream(raw, CompressionMode.Decompress),
-            "br" => new BrotliStream(raw, CompressionMode.Decompress),
-            _ => raw,
-        };
+        var encoding = response.Content.Headers.ContentEncoding.LastOrDefault();
         var buffer = new MemoryStream(response.Content.Headers.ContentLength is { } length and > 0 ? (int)Math.Min(length, cap) : 0);
-        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
         var truncated = false;
         var unfinished = false;
         try
         {
-            int read;
-            while ((read = await ReadChunk(stream, chunk, encoding, cancellationToken)) > 0)
-            {
-                var room = cap - (int)buffer.Length;
-                buffer.Write(chunk, 0, Math.Min(read, room));
-                if (read > room)
-                {
-                    truncated = true;
-                    break;
-                }
-            }
+            truncated = await ReadBodyAsync(raw, encoding, cap, buffer, cancellationToken);
         }
         catch (OperationCanceledException) when (stop is { IsCancellationRequested: false } && response.Content.Headers.ContentLength is null)
         {
@@ -170,12 +155,50 @@ public abstract class MessageTransport : ITransport
             // short is a broken answer instead, reported by the caller.
             truncated = unfinished = true;
         }
+
+        return new ReceivedResponse((int)response.StatusCode, response.ReasonPhrase, response.Version.ToString(), headers, buffer.ToArray(), truncated) { Unfinished = unfinished };
+    }
+
+    /// <summary>
+    /// Reads a body into <paramref name="into"/>, decoded where the server compressed it unasked (ContractCheck asks
+    /// for no compression; checks must see the content), up to <paramref name="cap"/> bytes. True when it was longer.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The body is not the Content-Encoding it claims.</exception>
+    internal static async Task<bool> ReadBodyAsync(Stream raw, string? contentEncoding, int cap, MemoryStream into, CancellationToken cancellationToken)
+    {
+        var encoding = contentEncoding?.Trim().ToLowerInvariant();
+        Stream? decoder = encoding switch
+        {
+            "gzip" or "x-gzip" => new GZipStream(raw, CompressionMode.Decompress, leaveOpen: true),
+            "deflate" => new ZLibStream(raw, CompressionMode.Decompress, leaveOpen: true),
+            "br" => new BrotliStream(raw, CompressionMode.Decompress, leaveOpen: true),
+            _ => null,
+        };
+        var stream = decoder ?? raw;
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await ReadChunk(stream, chunk, encoding, cancellationToken)) > 0)
+            {
+                var room = cap - (int)into.Length;
+                into.Write(chunk, 0, Math.Min(read, room));
+                if (read > room)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+            if (decoder is not null)
+            {
+                await decoder.DisposeAsync();
+            }
         }
-
-        return new ReceivedResponse((int)response.StatusCode, response.ReasonPhrase, response.Version.ToString(), headers, buffer.ToArray(), truncated) { Unfinished = unfinished };
     }
 
     private static async Task<int> ReadChunk(Stream stream, byte[] chunk, string? encoding, CancellationToken cancellationToken)

@@ -19,7 +19,10 @@ public sealed class SocketTransport : MessageTransport
         _options = options;
     }
 
-    public override HttpMessageInvoker CreateBurstInvoker(int concurrency) => new(CreateHandler(_options, concurrency), disposeHandler: true);
+    /// <summary>A burst over plain HTTP/1.1 on its own connections (<see cref="RawBurstSender"/>): a rate limiter sees the rate the rules ask for.</summary>
+    public override IBurstSender CreateBurst(SentRequest request, int concurrency) => RawBurstSender.For(_options, request) ?? base.CreateBurst(request, concurrency);
+
+    protected override HttpMessageInvoker CreateBurstInvoker(int concurrency) => new(CreateHandler(_options, concurrency), disposeHandler: true);
 
     /// <summary>The connection pool every request of a run goes through: no redirects, no cookies, no decompression asked for.</summary>
     internal static SocketsHttpHandler CreateHandler(ExecutorOptions options, int maxConnections)

@@ -1,0 +1,270 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using ContractCheck.Core.Execution;
+using ContractCheck.Core.Probes;
+using ContractCheck.Core.Spec;
+using ContractCheck.Tests;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.OpenApi;
+
+namespace ContractCheck.Core.Tests.Execution;
+
+/// <summary>
+/// The burst's plain HTTP/1.1 client over sockets: it sends what the handler would, reads every framing as the
+/// handler does (kept answers decoded and capped the same way), keeps its connections alive, and meets broken
+/// servers with an error, not a hang.
+/// </summary>
+public class RawBurstTests
+{
+    private static readonly ConcurrentQueue<string> Seen = new();
+    private static readonly ConcurrentDictionary<string, byte> Connections = new();
+    private static TestApi _api = null!;
+
+    [OneTimeSetUp]
+    public static async Task StartAsync()
+    {
+        _api = await TestApi.StartAsync(app =>
+        {
+            app.Use(async (context, next) =>
+            {
+                Connections.TryAdd(context.Connection.Id, 0);
+                await next(context);
+            });
+            app.MapMethods("/echo", ["GET", "POST", "PUT", "DELETE"], async (HttpRequest request) =>
+            {
+                using var reader = new StreamReader(request.Body);
+                var headers = string.Join("\n", request.Headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase).Select(h => $"{h.Key.ToLowerInvariant()}: {h.Value}"));
+                Seen.Enqueue($"{request.Method} {request.Path}{request.QueryString}\n{headers}\n\n{await reader.ReadToEndAsync()}");
+                return Results.Text("{\"ok\":true}", "application/json");
+            });
+            app.MapMethods("/length", ["GET", "HEAD"], () => Results.Text("{\"items\":[1,2,3]}", "application/json"));
+            app.MapGet("/chunked", async (HttpResponse response) =>
+            {
+                response.ContentType = "text/plain";
+                response.Headers["RateLimit"] = "\"default\";r=4;t=10";
+                for (var i = 0; i < 5; i++)
+                {
+                    await response.WriteAsync($"part {i};");
+                    await response.Body.FlushAsync();
+                }
+            });
+            app.MapGet("/empty", () => Results.NoContent());
+            app.MapGet("/gzip", () =>
+            {
+                var zipped = new MemoryStream();
+                using (var gzip = new GZipStream(zipped, CompressionLevel.Fastest, leaveOpen: true))
+                {
+                    gzip.Write(Encoding.UTF8.GetBytes(new string('x', 50_000)));
+                }
+
+                return Results.Bytes(zipped.ToArray(), "text/plain");
+            }).AddEndpointFilter(async (context, next) =>
+            {
+                context.HttpContext.Response.Headers.ContentEncoding = "gzip";
+                return await next(context);
+            });
+            app.MapGet("/limited", (HttpResponse response) =>
+            {
+                response.Headers.RetryAfter = "3";
+                return Results.Json(new { message = "slow down" }, statusCode: 429);
+            });
+        });
+    }
+
+    [OneTimeTearDown]
+    public static async Task StopAsync() => await _api.DisposeAsync();
+
+    private static ExecutorOptions Options(Uri url, bool insecure = false) => new(url) { Insecure = insecure };
+
+    private static SentRequest Get(string path, string method = "GET") => new(method, new Uri(_api.BaseUrl, path), [new("Accept", "application/json"), new("User-Agent", "ContractCheck/test")], null);
+
+    [Test]
+    public async Task Request_IsWhatTheHandlerSends()
+    {
+        var request = new SentRequest("POST", new Uri(_api.BaseUrl, "/echo?q=a%20b&n=1"), [new("Accept", "application/json"), new("X-Api-Key", "k1"), new("User-Agent", "ContractCheck/test")], Encoding.UTF8.GetBytes("{\"name\":\"Ä\"}"), "application/json; charset=utf-8");
+        using var transport = new SocketTransport(Options(_api.BaseUrl));
+        Seen.Clear();
+        await transport.SendAsync(request, default);
+        using var raw = RawBurstSender.For(Options(_api.BaseUrl), request)!;
+        await using var lane = raw.OpenLane();
+        await lane.SendAsync(_ => true, default);
+
+        var seen = Seen.ToArray();
+        Assert.That(seen, Has.Length.EqualTo(2));
+        Assert.That(seen[1], Is.EqualTo(seen[0]), "method, target, every header and the body bytes are the same");
+        Assert.That(seen[0], Does.Contain("x-api-key: k1").And.Contain("content-length: 13").And.EndWith("{\"name\":\"Ä\"}"));
+    }
+
+    [TestCase("/length", "GET")]
+    [TestCase("/length", "HEAD")]
+    [TestCase("/chunked", "GET")]
+    [TestCase("/empty", "GET")]
+    [TestCase("/gzip", "GET")]
+    [TestCase("/limited", "GET")]
+    public async Task KeptAnswer_IsReadAsTheHandlerReadsIt(string path, string method)
+    {
+        var request = Get(path, method);
+        using var transport = new SocketTransport(Options(_api.BaseUrl));
+        var expected = (await transport.SendAsync(request, default)).Response!;
+        using var raw = RawBurstSender.For(Options(_api.BaseUrl), request)!;
+        await using var lane = raw.OpenLane();
+
+        var received = await lane.SendAsync(_ => true, default);
+
+        Assert.That(received.Status, Is.EqualTo(expected.Status));
+        Assert.That(received.BodyText, Is.EqualTo(expected.BodyText), "decoded where the server compressed it, as the handler's answer is");
+        Assert.That(received.Truncated, Is.EqualTo(expected.Truncated));
+        Assert.That(Names(received), Is.EquivalentTo(Names(expected).Where(n => n != "content-length" || received.HasHeader("Content-Length"))));
+    }
+
+    [Test]
+    public async Task CountedAnswer_KeepsOnlyTheBurstsHeaders_AndNoBody()
+    {
+        using var raw = RawBurstSender.For(Options(_api.BaseUrl), Get("/chunked"))!;
+        await using var lane = raw.OpenLane();
+
+        var counted = await lane.SendAsync(_ => false, default);
+        var limited = await RawBurstSender.For(Options(_api.BaseUrl), Get("/limited"))!.OpenLane().SendAsync(_ => false, default);
+
+        Assert.That(counted.Status, Is.EqualTo(200));
+        Assert.That(counted.Body, Is.Empty);
+        Assert.That(Names(counted), Is.EquivalentTo(new[] { "date", "ratelimit" }));
+        Assert.That(limited.Status, Is.EqualTo(429));
+        Assert.That(limited.Header("Retry-After"), Is.EqualTo("3"));
+    }
+
+    [Test]
+    public async Task Lane_KeepsItsConnectionAlive()
+    {
+        using var raw = RawBurstSender.For(Options(_api.BaseUrl), Get("/chunked"))!;
+        await using var lane = raw.OpenLane();
+        await lane.ConnectAsync(default);
+        Connections.Clear();
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.That((await lane.SendAsync(_ => i % 2 == 0, default)).Status, Is.EqualTo(200));
+        }
+
+        Assert.That(Connections, Has.Count.EqualTo(1), "twenty requests, chunked answers read to their end, one connection");
+    }
+
+    [Test]
+    public async Task Burst_SendsExactlyItsRequests_OnItsConnections()
+    {
+        var before = _api.Requests;
+        Connections.Clear();
+        var url = new Uri(_api.BaseUrl, "/limited");
+        var planned = new PlannedRequest("GET", "/limited", new Dictionary<string, PathValue>(), [], [], null, null);
+        var probe = new Probe("burst", new ApiOperation("GET", "/limited", new OpenApiOperation(), [], []), [planned], null) { Burst = new BurstSettings(300, TimeSpan.FromSeconds(5), 4, 429) };
+        using var transport = new SocketTransport(Options(_api.BaseUrl));
+
+        var (result, samples) = await new BurstRunner(transport).RunAsync(probe, Get("/limited"), planned, default);
+
+        Assert.That(result.Sent, Is.EqualTo(300));
+        Assert.That(_api.Requests - before, Is.EqualTo(300));
+        Assert.That(result.Statuses, Is.EqualTo(new Dictionary<int, int> { [429] = 300 }));
+        Assert.That(result.LimitedWithoutRetryAfter, Is.Zero, "every counted 429 kept its Retry-After");
+        Assert.That(Connections.Count, Is.LessThanOrEqualTo(4));
+        Assert.That(samples.Single().Response!.BodyText, Does.Contain("slow down"), "the first 429 is kept whole");
+    }
+
+    [Test]
+    public async Task ServerThatClosesEveryConnection_IsSentAgainOnANewOne()
+    {
+        // The raw server answers with a Content-Length and closes, without saying Connection: close.
+        await using var server = RawHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: text/plain\r\n\r\nok");
+        using var raw = RawBurstSender.For(Options(server.BaseUrl), new SentRequest("GET", server.BaseUrl, [], null))!;
+        await using var lane = raw.OpenLane();
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.That((await lane.SendAsync(_ => true, default)).BodyText, Is.EqualTo("ok"));
+        }
+
+        Assert.That(server.Requests, Is.EqualTo(5));
+    }
+
+    [TestCase("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", "ok")]
+    [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\n2\r\nde\r\n0\r\nX-Trailer: t\r\n\r\n", "abcde")]
+    [TestCase("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end", "until the end")]
+    public async Task Framing_OfHandWrittenAnswers_IsRead(string answer, string body)
+    {
+        await using var server = RawHttpServer.Start(answer);
+        using var raw = RawBurstSender.For(Options(server.BaseUrl), new SentRequest("GET", server.BaseUrl, [], null))!;
+        await using var lane = raw.OpenLane();
+
+        var first = await lane.SendAsync(_ => true, default);
+        var second = await lane.SendAsync(_ => true, default);
+
+        Assert.That(first.Status, Is.EqualTo(200));
+        Assert.That(first.BodyText, Is.EqualTo(body));
+        Assert.That(second.BodyText, Is.EqualTo(body));
+    }
+
+    [TestCase("SSH-2.0-OpenSSH_9.2\r\n\r\n", typeof(HttpRequestException), "not HTTP/1.1")]
+    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", typeof(IOException), "7 bytes before the end")]
+    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n", typeof(HttpRequestException), "Content-Length 'x'")]
+    [TestCase("HTTP/1.1 200 OK\r\nbroken header\r\n\r\n", typeof(HttpRequestException), "malformed header line")]
+    [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", typeof(HttpRequestException), "malformed chunk size")]
+    public async Task BrokenAnswer_IsAnError(string answer, Type error, string says)
+    {
+        await using var server = RawHttpServer.Start(answer);
+        using var raw = RawBurstSender.For(Options(server.BaseUrl), new SentRequest("GET", server.BaseUrl, [], null))!;
+        await using var lane = raw.OpenLane();
+
+        var thrown = Assert.CatchAsync(async () => await lane.SendAsync(_ => true, new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token));
+
+        Assert.That(thrown, Is.InstanceOf(error));
+        Assert.That(thrown!.Message, Does.Contain(says));
+    }
+
+    [Test]
+    public async Task Tls_IsCheckedAsEveryRequestIs_InsecureAcceptsAnyCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        await using var app = builder.Build();
+        app.MapGet("/ping", () => Results.Text("pong"));
+        await app.StartAsync();
+        var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("http://", "https://", StringComparison.Ordinal) + "/ping");
+        var sent = new SentRequest("GET", url, [], null);
+
+        var refused = Assert.ThrowsAsync<HttpRequestException>(async () => await RawBurstSender.For(Options(url), sent)!.OpenLane().SendAsync(_ => true, default));
+        var accepted = await RawBurstSender.For(Options(url, insecure: true), sent)!.OpenLane().SendAsync(_ => true, default);
+
+        Assert.That(refused!.Message, Does.Contain("cannot connect to 127.0.0.1:"));
+        Assert.That(accepted.BodyText, Is.EqualTo("pong"));
+        await app.StopAsync();
+    }
+
+    [Test]
+    public void HeaderWithALineBreak_IsLeftToTheHandler()
+    {
+        var request = new SentRequest("GET", new Uri(_api.BaseUrl, "/echo"), [new("X-Note", "a\r\nInjected: yes")], null);
+
+        Assert.That(RawBurstSender.For(Options(_api.BaseUrl), request), Is.Null);
+        Assert.That(new SocketTransport(Options(_api.BaseUrl)).CreateBurst(request, 1), Is.InstanceOf<MessageBurstSender>());
+    }
+
+    private static IEnumerable<string> Names(ReceivedResponse response) => response.Headers.Select(h => h.Key.ToLowerInvariant()).Distinct();
+}
