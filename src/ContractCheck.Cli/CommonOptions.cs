@@ -1,11 +1,18 @@
 using System.CommandLine;
+using ContractCheck.Core.Reporting;
 
 namespace ContractCheck.Cli;
 
 /// <summary>Options shared by <c>run</c> and <c>demo</c>: report files, filters, seed, bounds.</summary>
 public sealed class CommonOptions
 {
-    public Option<string?> JUnit { get; } = new("--junit") { Description = "Write a JUnit XML report to this path (for CI test reporting).", HelpName = "path" };
+    /// <summary>One option per file report (--junit, --har, …), made from <see cref="ReportFormats.All"/>.</summary>
+    public IReadOnlyList<(ReportFormat Format, Option<string?> Option)> Reports { get; } =
+        ReportFormats.All.Select(f => (f, new Option<string?>(f.Option) { Description = f.Description, HelpName = "path" })).ToList();
+
+    public Option<string?> Output { get; } = new Option<string?>("--output") { Description = "How much the console shows: full (every probe), failures (only failing probes with their details, design warnings and the summary), summary (only the summary). Default: full on a terminal; failures when the output is redirected and CI is set.", HelpName = "full|failures|summary" }.AcceptOnlyFromAmong("full", "failures", "summary");
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Same as --output failures." };
 
     public Option<string[]> Include { get; } = new("--include") { Description = "Check only operations matching this selector: an operationId, \"GET /items/{id}\", or a glob such as \"* /admin/**\" or \"list*\". Repeatable.", HelpName = "selector" };
 
@@ -25,8 +32,6 @@ public sealed class CommonOptions
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Show skipped checks, what was skipped grouped by reason (what to add to the rules file), and every spec warning." };
 
-    public Option<string?> Har { get; } = new("--har") { Description = "Also write every exchange of the run as HAR 1.2 (secrets masked), for browser developer tools and HTTP debugging proxies.", HelpName = "path" };
-
     public Option<int> Workers { get; } = new("--workers") { Description = "Independent lanes of the plan sent side by side (a lifecycle chain, and writes to one item, stay in order). Reports are the same for any number.", DefaultValueFactory = _ => 4, HelpName = "count" };
 
     public Option<bool> ReadOnly { get; } = new("--read-only") { Description = "For production and shared servers: send only GET, HEAD and OPTIONS; every other probe is listed as skipped. No bursts unless --bursts." };
@@ -39,7 +44,7 @@ public sealed class CommonOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { JUnit, Har, Include, Exclude, Shard, Seed, Timeout, MaxRequests, MaxBodyMb, Workers, ReadOnly, Bursts, Stateless, Insecure, DryRun, Verbose })
+        foreach (var option in Reports.Select(r => (Option)r.Option).Concat([Output, Quiet, Include, Exclude, Shard, Seed, Timeout, MaxRequests, MaxBodyMb, Workers, ReadOnly, Bursts, Stateless, Insecure, DryRun, Verbose]))
         {
             command.Add(option);
         }

@@ -1,3 +1,4 @@
+using ContractCheck.Core.Reporting;
 using Spectre.Console;
 
 namespace ContractCheck.Cli;
@@ -5,7 +6,16 @@ namespace ContractCheck.Cli;
 /// <summary>Where the command writes: the report console (stdout) and the error stream (stderr).</summary>
 public sealed record Output(IAnsiConsole Console, TextWriter Error)
 {
-    /// <summary>The process's own stdout and stderr; colour only on a terminal, wide lines when redirected so curl commands stay whole.</summary>
+    /// <summary>How much the console report shows when <c>--output</c> is not given.</summary>
+    public OutputMode DefaultMode { get; init; } = OutputMode.Full;
+
+    /// <summary>True on an interactive terminal: a progress line may be drawn (never into redirected output).</summary>
+    public bool Live { get; init; }
+
+    /// <summary>
+    /// The process's own stdout and stderr; colour only on a terminal, wide lines when redirected so curl commands stay
+    /// whole. Redirected in CI (the <c>CI</c> variable set, as every CI service does), the report shows only failures.
+    /// </summary>
     public static Output ForProcess()
     {
         var redirected = System.Console.IsOutputRedirected;
@@ -22,7 +32,12 @@ public sealed record Output(IAnsiConsole Console, TextWriter Error)
             console.Profile.Width = 4096;
         }
 
-        return new Output(console, System.Console.Error);
+        var ci = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && Environment.GetEnvironmentVariable("CI") is not ("false" or "0");
+        return new Output(console, System.Console.Error)
+        {
+            DefaultMode = redirected && ci ? OutputMode.Failures : OutputMode.Full,
+            Live = !redirected && console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi,
+        };
     }
 
     public void Fail(string message) => Error.WriteLine("error: " + message);

@@ -63,14 +63,13 @@ internal static class Runner
             throw new ContractCheckException("--bursts is only for --read-only runs", null, "leave --bursts out: without --read-only the bursts of the rules run anyway");
         }
 
-        foreach (var (option, path) in new[] { ("--junit", parse.GetValue(common.JUnit)), ("--har", parse.GetValue(common.Har)) })
+        var reports = common.Reports.Select(r => (r.Format, Path: parse.GetValue(r.Option))).Where(r => r.Path is not null).Select(r => (r.Format, Path: r.Path!)).ToList();
+        foreach (var (format, path) in reports)
         {
-            if (path is not null)
-            {
-                CheckWritable(option, path);
-            }
+            CheckWritable(format.Option, path);
         }
 
+        var mode = Mode(parse, common, output);
         var executor = new ExecutorOptions(settings.BaseUrl)
         {
             RequestTimeout = TimeSpan.FromSeconds(timeout),
@@ -81,34 +80,26 @@ internal static class Runner
         };
         run = run.With(executor);
         await run.CheckReachableAsync(cancellationToken);
-        console.MarkupLine($"[bold]ContractCheck[/] {Markup.Escape(run.Spec.Title)} [grey]({Markup.Escape(run.Spec.Source)}, {(run.Spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {Markup.Escape(run.Spec.Version)})[/]");
-        console.MarkupLine($"[grey]target[/] {Markup.Escape(run.Redactor.Url(settings.BaseUrl))}  [grey]rules[/] {Markup.Escape(string.Join(", ", run.Rules.Sources))}");
-        console.MarkupLine($"[grey]{Markup.Escape(PlanPrinter.Counts(run.Plan, run.Spec))}[/]");
-        if (PlanPrinter.EmptyShard(run.Plan) is { } empty)
+        if (mode != OutputMode.Summary)
         {
-            console.MarkupLine($"[grey]{Markup.Escape(empty)}[/]");
+            console.MarkupLine($"[bold]ContractCheck[/] {Markup.Escape(run.Spec.Title)} [grey]({Markup.Escape(run.Spec.Source)}, {(run.Spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {Markup.Escape(run.Spec.Version)})[/]");
+            console.MarkupLine($"[grey]target[/] {Markup.Escape(run.Redactor.Url(settings.BaseUrl))}  [grey]rules[/] {Markup.Escape(string.Join(", ", run.Rules.Sources))}");
+            console.MarkupLine($"[grey]{Markup.Escape(PlanPrinter.Counts(run.Plan, run.Spec))}[/]");
+            if (PlanPrinter.EmptyShard(run.Plan) is { } empty)
+            {
+                console.MarkupLine($"[grey]{Markup.Escape(empty)}[/]");
+            }
+
+            console.WriteLine();
         }
 
-        console.WriteLine();
-
-        var reporters = new List<IReporter> { new ConsoleReporter(console, parse.GetValue(common.Verbose)) };
-        var files = new List<(string Kind, string Path)>();
-        if (parse.GetValue(common.JUnit) is { } junit)
+        IReporter[] reporters = [new ConsoleReporter(console, parse.GetValue(common.Verbose), mode), .. ReportFormats.Create(reports)];
+        var progress = output.Live ? new ProgressLine(run.Plan.Probes.Count) : null;
+        var running = run.RunAsync(new CompositeReporter(reporters), progress, cancellationToken);
+        var report = progress is null ? await running : await progress.ShowWhileAsync(console, running);
+        foreach (var (format, path) in reports)
         {
-            reporters.Add(new JUnitReporter(junit));
-            files.Add(("JUnit report", junit));
-        }
-
-        if (parse.GetValue(common.Har) is { } har)
-        {
-            reporters.Add(new HarReporter(har));
-            files.Add(("HAR", har));
-        }
-
-        var report = await run.ExecuteAsync(new CompositeReporter([.. reporters]), Progress(console, run.Plan), cancellationToken);
-        foreach (var (kind, path) in files)
-        {
-            console.MarkupLine($"[grey]{kind} written to {Markup.Escape(path)}[/]");
+            console.MarkupLine($"[grey]{Markup.Escape(format.Name)} written to {Markup.Escape(path)}[/]");
         }
 
         if (report.Cancelled)
@@ -174,36 +165,22 @@ internal static class Runner
 
     private static List<OperationSelector> Selectors(string[]? values) => (values ?? []).Select(v => OperationSelector.Parse(v)).ToList();
 
-    // Long runs in CI logs get a line every tenth of the way; short runs stay quiet.
-    private static IProgress<ProbeResults>? Progress(IAnsiConsole console, Plan plan)
+    // --output, else --quiet, else what suits where the output goes (a terminal, or a CI log).
+    private static OutputMode Mode(ParseResult parse, CommonOptions common, Output output)
     {
-        var total = plan.Probes.Count;
-        if (total < 200)
+        var quiet = parse.GetValue(common.Quiet);
+        switch (parse.GetValue(common.Output))
         {
-            return null;
-        }
-
-        var done = 0;
-        return new SyncProgress(_ =>
-        {
-            done++;
-            if (done % (total / 10) == 0 && done < total)
-            {
-                console.MarkupLine($"[grey]… {done}/{total} probes[/]");
-            }
-        });
-    }
-
-    private sealed class SyncProgress(Action<ProbeResults> report) : IProgress<ProbeResults>
-    {
-        private readonly object _gate = new();
-
-        public void Report(ProbeResults value)
-        {
-            lock (_gate)
-            {
-                report(value);
-            }
+            case null:
+                return quiet ? OutputMode.Failures : output.DefaultMode;
+            case var given when quiet && given != "failures":
+                throw new ContractCheckException($"--quiet and --output {given} say different things", null, "--quiet is --output failures: give one of them");
+            case "summary":
+                return OutputMode.Summary;
+            case "failures":
+                return OutputMode.Failures;
+            default:
+                return OutputMode.Full;
         }
     }
 }

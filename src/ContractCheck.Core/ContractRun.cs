@@ -71,13 +71,15 @@ public sealed class ContractRun
         _reachable = true;
     }
 
-    /// <summary>Sends the plan's requests, judges each probe as it ends, and hands the report to <paramref name="reporter"/>.</summary>
-    /// <param name="reporter">Gets the finished report.</param>
-    /// <param name="progress">Told of each probe as it ends (from the workers' threads), with its results.</param>
+    /// <summary>
+    /// Sends the plan's requests and judges each probe as it ends; <paramref name="reporter"/> observes the run as it
+    /// goes (probes in report order, one call at a time) and keeps what it needs. Nothing else keeps the exchanges.
+    /// </summary>
+    /// <param name="reporter">Told of the start, of each probe, and of the end.</param>
+    /// <param name="progress">Told of each probe as soon as it ends, in the order they end (from the workers' threads): for a live display.</param>
     /// <param name="cancellationToken">Ctrl-C / SIGTERM.</param>
-    public async Task<RunReport> ExecuteAsync(IReporter reporter, IProgress<ProbeResults>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<RunFinished> RunAsync(IReporter reporter, IProgress<ProbeResults>? progress = null, CancellationToken cancellationToken = default)
     {
-        var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         using var executor = NewExecutor();
         if (!_reachable)
@@ -85,26 +87,43 @@ public sealed class ContractRun
             await executor.CheckReachableAsync(cancellationToken);
         }
 
-        // Each probe is judged as it ends; results are kept by plan index, so the report is the same for any --workers.
-        var judged = new IReadOnlyList<CheckResult>[Plan.Probes.Count];
+        var started = new RunStarted(Spec, Rules, Settings.BaseUrl, Plan, Redactor, DateTimeOffset.UtcNow);
+        reporter.Begin(started);
+        var totals = new RunTotals();
+        var order = new RunOrder(Plan, probe =>
+        {
+            totals.Add(probe);
+            reporter.Probe(probe);
+        });
         var execution = await executor.RunAsync(
             Plan,
             (index, outcome) =>
             {
-                judged[index] = Judge.Run(outcome, Spec, Rules, ErrorShape);
-                progress?.Report(new ProbeResults(index, outcome, judged[index]));
+                var probe = new ProbeResults(index, outcome, Judge.Run(outcome, Spec, Rules, ErrorShape));
+                progress?.Report(probe);
+                order.Add(probe);
             },
             cancellationToken);
-        var results = judged.SelectMany(r => r ?? []).ToList();
-        var report = new RunReport(Spec, Rules, Settings.BaseUrl, Plan, execution.Outcomes, results, clock.Elapsed, started, Redactor)
+        order.Flush();
+        var finished = new RunFinished(started, clock.Elapsed, totals, execution.Cleanup)
         {
-            Cleanup = execution.Cleanup,
             Cancelled = execution.Cancelled,
             Stopped = execution.Stopped,
             Created = execution.Created,
         };
-        reporter.Report(report);
-        return report;
+        reporter.End(finished);
+        return finished;
+    }
+
+    /// <summary>
+    /// <see cref="RunAsync"/>, keeping every probe to the end: the whole <see cref="RunReport"/>, for tests and in-process
+    /// callers that look at every exchange afterwards.
+    /// </summary>
+    public async Task<RunReport> ExecuteAsync(IReporter? reporter = null, IProgress<ProbeResults>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var collector = new ReportCollector();
+        await RunAsync(reporter is null ? collector : new CompositeReporter(collector, reporter), progress, cancellationToken);
+        return collector.Report!;
     }
 
     private HttpExecutor NewExecutor()

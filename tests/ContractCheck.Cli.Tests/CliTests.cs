@@ -27,6 +27,15 @@ public class CliTests
     }
 
     [Test]
+    public async Task Run_QuietWithAnotherOutput_IsAUsageErrorBeforeAnythingIsSent()
+    {
+        var (exit, _, stderr) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--base-url", "http://127.0.0.1:9", "--quiet", "--output", "summary");
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("--quiet is --output failures"));
+    }
+
+    [Test]
     public async Task Demo_JUnit_IsWritten()
     {
         var junit = Path.Combine(_dir, "reports", "demo.xml");

@@ -4,10 +4,11 @@ using Spectre.Console;
 namespace ContractCheck.Core.Reporting;
 
 /// <summary>
-/// The report for people: grouped by operation, one line per probe, details under each failure
-/// (expected vs actual, where the rule comes from, the curl that reproduces it, what came back),
-/// then design and spec warnings and the closing <c>N passed, N failed, N skipped</c> line.
-/// Colour only where the console supports it (Spectre honours NO_COLOR and redirected output).
+/// The report for people, written as the run goes: one line per probe in the order the stages run, under the name of
+/// its operation, details under each failure (expected vs actual, where the rule comes from, the curl that reproduces
+/// it, what came back); at the end design and spec warnings, the clean-up and the closing
+/// <c>N passed, N failed, N skipped</c> line. <see cref="OutputMode"/> says how much of it. Colour only where the
+/// console supports it (Spectre honours NO_COLOR and redirected output).
 /// </summary>
 public sealed class ConsoleReporter : IReporter
 {
@@ -15,94 +16,157 @@ public sealed class ConsoleReporter : IReporter
 
     private readonly IAnsiConsole _console;
     private readonly bool _verbose;
+    private readonly OutputMode _mode;
 
-    public ConsoleReporter(IAnsiConsole console, bool verbose = false)
+    // What the end of the report needs, kept as probes pass: never the exchanges.
+    private readonly Dictionary<string, int> _bypasses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Count, List<string> Probes)> _skipped = new(StringComparer.Ordinal);
+    private Redactor _redactor = Redactor.None;
+    private Spec.ApiOperation? _lastOperation;
+    private bool _showedReproductions;
+
+    public ConsoleReporter(IAnsiConsole console, bool verbose = false, OutputMode mode = OutputMode.Full)
     {
         _console = console;
         _verbose = verbose;
+        _mode = mode;
     }
 
     private void Line(string markup) => _console.Line(markup);
 
-    public void Report(RunReport report)
+    public void Begin(RunStarted run) => _redactor = run.Redactor;
+
+    public void Probe(ProbeResults probe)
     {
-        var r = report.Redactor;
-        foreach (var operation in report.ByOperation())
+        var cases = ReportCase.Of(probe);
+        Remember(probe, cases);
+        if (cases.Count == 0 || _mode == OutputMode.Summary)
         {
-            Line($"[bold]{Esc(operation.Key.DisplayName)}[/]");
-            foreach (var probe in operation.GroupBy(c => c.Probe))
-            {
-                var shown = ProbeLine(probe.Key, probe.ToList(), r);
-                if (probe.SelectMany(c => c.Results).Select(x => x.Exchange?.Burst).FirstOrDefault(b => b is not null) is { } burst)
-                {
-                    Line($"      [grey]{Esc(burst.Summary)}[/]");
-                }
-
-                Details(probe.Where(c => c.Outcome is Outcome.Failed or Outcome.Error).ToList(), r);
-
-                if (_verbose)
-                {
-                    foreach (var skipped in probe.Where(c => c.Outcome == Outcome.Skipped && c.Results[0].Finding.Message != shown))
-                    {
-                        Line($"      [grey]skip {Esc(skipped.Check)}: {Esc(r.Text(skipped.Results[0].Finding.Message))}[/]");
-                    }
-                }
-            }
+            return;
         }
 
-        DesignWarnings(report);
-        SpecWarnings(report);
+        var verdict = ProbeVerdict.Of(cases);
+        if (_mode == OutputMode.Failures && verdict.Outcome != Outcome.Failed)
+        {
+            return;
+        }
+
+        var r = _redactor;
+        var operation = probe.Outcome.Probe.Operation;
+        if (!ReferenceEquals(operation, _lastOperation))
+        {
+            Line($"[bold]{Esc(operation.DisplayName)}[/]");
+            _lastOperation = operation;
+        }
+
+        ProbeLine(probe.Outcome.Probe.DisplayName, verdict, r);
+        if (probe.Outcome.Exchanges.FirstOrDefault(e => e.Burst is not null)?.Burst is { } burst)
+        {
+            Line($"      [grey]{Esc(burst.Summary)}[/]");
+        }
+
+        Details(cases.Where(c => c.Outcome is Outcome.Failed or Outcome.Error).ToList(), r);
+
         if (_verbose)
         {
-            SkippedByReason(report);
+            foreach (var skipped in cases.Where(c => c.Outcome == Outcome.Skipped && c.Results[0].Finding.Message != verdict.Reason))
+            {
+                Line($"      [grey]skip {Esc(skipped.Check)}: {Esc(r.Text(skipped.Results[0].Finding.Message))}[/]");
+            }
+        }
+    }
+
+    public void End(RunFinished run)
+    {
+        var report = run.Run;
+        if (_mode == OutputMode.Summary)
+        {
+            if (report.DesignWarnings.Count > 0)
+            {
+                Line("");
+                Line($"[yellow]{report.DesignWarnings.Count} design warning(s)[/] [grey](--output full lists them)[/]");
+            }
+        }
+        else
+        {
+            DesignWarnings(report);
+            SpecWarnings(report);
         }
 
-        Cleanup(report);
-        Bypasses(report);
-        if (report.Stopped is { } stopped)
+        if (_verbose)
+        {
+            SkippedByReason();
+        }
+
+        Cleanup(run);
+        Bypasses();
+        if (run.Stopped is { } stopped)
         {
             Line("");
             Line($"[bold red]Stopped early: {Esc(stopped)}. The probes after it were not sent.[/]");
         }
 
-        if (report.Cancelled)
+        if (run.Cancelled)
         {
             Line("");
-            Line($"[yellow]Cancelled: {report.Outcomes.Count(o => o.WasCancelled)} probes were not run; the report holds what was seen until then.[/]");
+            Line($"[yellow]Cancelled: {run.Totals.Cancelled} probes were not run; the report holds what was seen until then.[/]");
         }
 
-        if (report.Failed + report.Errors > 0 && report.Redactor.Variables.ToList() is { Count: > 0 } variables)
+        if (_showedReproductions && _redactor.Variables.ToList() is { Count: > 0 } variables)
         {
             Line("");
             Line($"[grey]The reproduce lines hold no secrets: set {Esc(string.Join(", ", variables))} in your shell first.[/]");
         }
 
         Line("");
-        var colour = report.Success ? "green" : "red";
-        Line($"[{colour}]{Esc(report.Summary)}[/] [grey]({report.RequestsSent} requests in {report.Duration.TotalSeconds:0.0} s, seed {report.Plan.Seed})[/]");
+        var colour = run.Success ? "green" : "red";
+        Line($"[{colour}]{Esc(run.Summary)}[/] [grey]({run.RequestsSent} requests in {run.Duration.TotalSeconds:0.0} s, seed {report.Plan.Seed})[/]");
     }
 
-    /// <summary>Writes the probe's line; returns the skip reason it shows in place of an answer, if any.</summary>
-    private string? ProbeLine(string probe, List<ReportCase> cases, Redactor r)
+    // The end of the report lists authentication bypasses and, with --verbose, the skips by reason: kept small as probes pass.
+    private void Remember(ProbeResults probe, IReadOnlyList<ReportCase> cases)
     {
-        var failed = cases.Count(c => c.Outcome is Outcome.Failed or Outcome.Error);
-        var passed = cases.Count(c => c.Outcome == Outcome.Passed);
-        // The probe's last request is the one it is about (the second of a duplicate pair).
-        var exchange = cases.SelectMany(c => c.Results).Select(x => x.Exchange).LastOrDefault(e => e is not null);
+        foreach (var result in probe.Results.Where(r => r.Finding.Title == StatusIsExpected.BypassTitle))
+        {
+            _bypasses.TryAdd(result.Probe.Operation.Key, probe.Index);
+        }
 
-        // A probe none of whose answers was judged (the create its chain needed was refused, an id it had to guess
-        // answered 404) tested nothing of its claim: a skip with the reason, though the checks of any answer passed.
-        var unjudged = cases.Where(c => c.Check == Judge.ProbeCheck).SelectMany(c => c.Results).Where(x => x.Finding.Outcome == Outcome.Skipped && x.Exchange is not null).ToList();
-        var judgedNothing = failed == 0 && unjudged.Count > 0
-            && cases.SelectMany(c => c.Results).Select(x => x.Exchange).OfType<Execution.Exchange>().All(e => unjudged.Any(x => x.Exchange == e));
-        var (word, colour) = failed > 0 ? ("FAIL", "red") : passed > 0 && !judgedNothing ? ("pass", "green") : ("skip", "yellow");
+        if (!_verbose)
+        {
+            return;
+        }
+
+        // Every skipped case once, under the reason it shows first: the counts add up to the summary's "N skipped".
+        foreach (var c in cases.Where(c => c.Outcome == Outcome.Skipped))
+        {
+            var reason = Reason(c.Results[0].Finding.Message);
+            var (count, probes) = _skipped.TryGetValue(reason, out var seen) ? seen : (0, new List<string>());
+            var name = $"{c.Results[0].Probe.DisplayName} {c.Operation.Key}";
+            if (probes.Count <= 4 && !probes.Contains(name))
+            {
+                probes.Add(name);
+            }
+
+            _skipped[reason] = (count + 1, probes);
+        }
+    }
+
+    private void ProbeLine(string probe, ProbeVerdict verdict, Redactor r)
+    {
+        var (word, colour) = verdict.Outcome switch
+        {
+            Outcome.Failed => ("FAIL", "red"),
+            Outcome.Passed => ("pass", "green"),
+            _ => ("skip", "yellow"),
+        };
+        var exchange = verdict.Exchange;
         var answer = exchange?.Response is { } response
             ? $"{response.Status} {Esc(response.Reason ?? "")}, {exchange.Elapsed.TotalMilliseconds:0} ms"
-            : exchange?.Error is { } error ? "no response" : Esc(r.Text(cases[0].Results[0].Finding.Message));
-        var reason = judgedNothing ? unjudged[0].Finding.Message : null;
-        var counts = failed > 0 ? $"{failed} of {cases.Count} checks failed" : reason is not null ? Esc(r.Text(reason)) : passed > 0 ? $"{passed} checks passed" : "";
+            : exchange?.Error is not null ? "no response" : Esc(r.Text(verdict.Reason ?? ""));
+        var counts = verdict.FailedChecks > 0 ? $"{verdict.FailedChecks} of {verdict.Checks} checks failed"
+            : verdict.Unjudged ? Esc(r.Text(verdict.Reason!))
+            : verdict.PassedChecks > 0 ? $"{verdict.PassedChecks} checks passed" : "";
         Line($"  [{colour}]{word}[/] {Esc(probe),-20} {answer}  [grey]{counts}[/]");
-        return exchange is null ? cases[0].Results[0].Finding.Message : reason;
     }
 
     // One block per request that broke something: every broken check with its findings, then the
@@ -134,6 +198,7 @@ public sealed class ConsoleReporter : IReporter
 
             if (byExchange.Key is { } exchange)
             {
+                _showedReproductions = true;
                 Line($"      [grey]reproduce:[/] {Esc(CurlCommand.For(exchange.Request, r))}");
                 if (exchange.Response is { } response)
                 {
@@ -154,7 +219,7 @@ public sealed class ConsoleReporter : IReporter
         return ": " + (text.Length > 160 ? text[..160] + "…" : text);
     }
 
-    private void DesignWarnings(RunReport report)
+    private void DesignWarnings(RunStarted report)
     {
         if (report.DesignWarnings.Count == 0)
         {
@@ -171,9 +236,9 @@ public sealed class ConsoleReporter : IReporter
     }
 
     // An authentication bypass is the worst thing a run can find: said once more, at the end, where nobody misses it.
-    private void Bypasses(RunReport report)
+    private void Bypasses()
     {
-        var bypasses = report.Results.Where(r => r.Finding.Title == StatusIsExpected.BypassTitle).Select(r => r.Probe.Operation.Key).Distinct().ToList();
+        var bypasses = _bypasses.OrderBy(b => b.Value).Select(b => b.Key).ToList();
         if (bypasses.Count > 0)
         {
             Line("");
@@ -182,7 +247,7 @@ public sealed class ConsoleReporter : IReporter
     }
 
     // Always said, also when nothing was made: a user must see at a glance that the run left the server as it found it.
-    private void Cleanup(RunReport report)
+    private void Cleanup(RunFinished report)
     {
         var left = report.Cleanup.Where(c => !c.Deleted).ToList();
         Line("");
@@ -192,38 +257,32 @@ public sealed class ConsoleReporter : IReporter
             Line($"  [yellow]![/] left on the server: {Esc(item.Item.Path)} ({Esc(item.Detail)})");
             if (item.Request is { } request)
             {
-                Line($"      [grey]delete it:[/] {Esc(CurlCommand.For(request, report.Redactor))}");
+                Line($"      [grey]delete it:[/] {Esc(CurlCommand.For(request, _redactor))}");
             }
         }
     }
 
     // What the run could not test and why, grouped by reason: what to add to the rules file, at a glance.
-    private void SkippedByReason(RunReport report)
+    private void SkippedByReason()
     {
-        // Every skipped case once, under the reason it shows first: the counts add up to the summary's "N skipped".
-        var skipped = report.Cases
-            .Where(c => c.Outcome == Outcome.Skipped)
-            .GroupBy(c => Reason(c.Results[0].Finding.Message))
-            .OrderByDescending(g => g.Count())
-            .ToList();
+        var skipped = _skipped.OrderByDescending(g => g.Value.Count).ToList();
         if (skipped.Count == 0)
         {
             return;
         }
 
         Line("");
-        Line($"[yellow]Skipped[/] [grey]({skipped.Sum(g => g.Count())}, by reason)[/]");
-        foreach (var group in skipped)
+        Line($"[yellow]Skipped[/] [grey]({skipped.Sum(g => g.Value.Count)}, by reason)[/]");
+        foreach (var (reason, (count, probes)) in skipped)
         {
-            var probes = group.Select(c => $"{c.Results[0].Probe.DisplayName} {c.Operation.Key}").Distinct().ToList();
-            Line($"  [yellow]-[/] {Esc(report.Redactor.Text(group.Key))} [grey]({group.Count()}: {Esc(string.Join("; ", probes.Take(4)))}{(probes.Count > 4 ? "; …" : "")})[/]");
+            Line($"  [yellow]-[/] {Esc(_redactor.Text(reason))} [grey]({count}: {Esc(string.Join("; ", probes.Take(4)))}{(probes.Count > 4 ? "; …" : "")})[/]");
         }
     }
 
     // Steps of chains say which step first; grouped, the reason is what they share.
     private static string Reason(string message) => message.IndexOf(": not sent", StringComparison.Ordinal) is var i and > 0 ? message[(i + 2)..] : message;
 
-    private void SpecWarnings(RunReport report)
+    private void SpecWarnings(RunStarted report)
     {
         var warnings = report.Spec.Warnings;
         if (warnings.Count == 0)
@@ -232,6 +291,12 @@ public sealed class ConsoleReporter : IReporter
         }
 
         Line("");
+        if (_mode != OutputMode.Full)
+        {
+            Line($"[yellow]{warnings.Count} spec warning(s)[/] [grey](the spec was still usable; --output full lists them)[/]");
+            return;
+        }
+
         Line($"[yellow]Spec warnings[/] [grey]({warnings.Count}; the spec was still usable)[/]");
         foreach (var w in warnings.Take(_verbose ? int.MaxValue : MaxSpecWarnings))
         {

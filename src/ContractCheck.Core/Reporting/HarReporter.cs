@@ -9,11 +9,15 @@ namespace ContractCheck.Core.Reporting;
 /// HAR 1.2 (<c>--har</c>): every exchange of the run — probes, the ETag reads before conditional writes, the
 /// clean-up — with request, response and timings, and in <c>_contractcheck</c> the probe, step and the checks that
 /// judged it. Secrets masked; bodies as read (up to the cap; binary ones base64). Opens in browser developer
-/// tools and HTTP debugging proxies: the evidence a user hands to the API team.
+/// tools and HTTP debugging proxies: the evidence a user hands to the API team. Each probe's entries are written to
+/// the file as it ends (in report order), so nothing of them is kept.
 /// </summary>
 public sealed class HarReporter : IReporter
 {
     private readonly Func<Stream> _open;
+    private Stream? _stream;
+    private Utf8JsonWriter? _json;
+    private Redactor _redactor = Redactor.None;
 
     public HarReporter(string path)
         : this(() => ReportFile.Open(path))
@@ -25,34 +29,47 @@ public sealed class HarReporter : IReporter
         _open = open;
     }
 
-    public void Report(RunReport report)
+    public void Begin(RunStarted run)
     {
-        var byExchange = report.Results.Where(r => r.Exchange is not null).GroupBy(r => r.Exchange!).ToDictionary(g => g.Key, g => g.ToList());
-        using var stream = _open();
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteStartObject("log");
-        json.WriteString("version", "1.2");
-        json.WriteStartObject("creator");
-        json.WriteString("name", "ContractCheck");
-        json.WriteString("version", typeof(HarReporter).Assembly.GetName().Version?.ToString(3));
-        json.WriteEndObject();
-        json.WriteStartArray("entries");
-        foreach (var exchange in Exchanges(report))
+        _redactor = run.Redactor;
+        _stream = _open();
+        _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { Indented = true });
+        _json.WriteStartObject();
+        _json.WriteStartObject("log");
+        _json.WriteString("version", "1.2");
+        _json.WriteStartObject("creator");
+        _json.WriteString("name", "ContractCheck");
+        _json.WriteString("version", RunStarted.ToolVersion);
+        _json.WriteEndObject();
+        _json.WriteStartArray("entries");
+    }
+
+    public void Probe(ProbeResults probe)
+    {
+        var json = _json!;
+        var byExchange = probe.Results.Where(r => r.Exchange is not null).GroupBy(r => r.Exchange!).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var exchange in probe.Outcome.Exchanges.SelectMany(e => e.OnTheWire))
         {
-            Entry(json, exchange, byExchange.GetValueOrDefault(exchange) ?? [], report.Redactor);
+            Entry(json, exchange, byExchange.GetValueOrDefault(exchange) ?? [], _redactor);
+        }
+
+        json.Flush();
+    }
+
+    public void End(RunFinished run)
+    {
+        var json = _json!;
+        foreach (var exchange in run.Cleanup.Select(c => c.Exchange).OfType<Exchange>())
+        {
+            Entry(json, exchange, [], _redactor);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+        json.Dispose();
+        _stream!.Dispose();
     }
-
-    /// <summary>Every exchange in the order sent: each probe's (its ETag read and the 429s it waited out first), then the clean-up's.</summary>
-    public static IEnumerable<Exchange> Exchanges(RunReport report) =>
-        report.Outcomes.SelectMany(o => o.Exchanges).SelectMany(e => e.OnTheWire)
-            .Concat(report.Cleanup.Select(c => c.Exchange).OfType<Exchange>())
-            .OrderBy(e => e.Started);
 
     private static void Entry(Utf8JsonWriter json, Exchange exchange, List<CheckResult> results, Redactor r)
     {

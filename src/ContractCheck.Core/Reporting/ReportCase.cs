@@ -9,6 +9,12 @@ namespace ContractCheck.Core.Reporting;
 /// </summary>
 public sealed record ReportCase(ApiOperation Operation, string Probe, string Check, IReadOnlyList<CheckResult> Results)
 {
+    /// <summary>A probe's cases: one per check, in the order the checks first judged it.</summary>
+    public static IReadOnlyList<ReportCase> Of(ProbeResults probe) =>
+        probe.Results.GroupBy(r => r.Finding.Check, StringComparer.Ordinal)
+            .Select(g => new ReportCase(probe.Outcome.Probe.Operation, probe.Outcome.Probe.DisplayName, g.Key, g.ToList()))
+            .ToList();
+
     public Outcome Outcome =>
         Results.Any(r => r.Finding.Outcome == Outcome.Error) ? Outcome.Error
         : Results.Any(r => r.Finding.Outcome == Outcome.Failed) ? Outcome.Failed

@@ -1,0 +1,16 @@
+namespace ContractCheck.Core.Reporting;
+
+/// <summary>The file reports ContractCheck writes, and the factory that makes the reporters a run asks for.</summary>
+public static class ReportFormats
+{
+    public static ReportFormat JUnit { get; } = new("JUnit XML", "--junit", "Write a JUnit XML report to this path (for CI test reporting).", path => new JUnitReporter(path));
+
+    public static ReportFormat Har { get; } = new("HAR", "--har", "Also write every exchange of the run as HAR 1.2 (secrets masked), for browser developer tools and HTTP debugging proxies.", path => new HarReporter(path));
+
+    /// <summary>Every format, in the order the command line lists them.</summary>
+    public static IReadOnlyList<ReportFormat> All { get; } = [JUnit, Har];
+
+    /// <summary>One reporter for every (format, path) asked for.</summary>
+    public static IEnumerable<IReporter> Create(IEnumerable<(ReportFormat Format, string Path)> requested) =>
+        requested.Select(r => r.Format.Create(r.Path));
+}
