@@ -40,9 +40,9 @@ public class CliTests
     {
         var junit = Path.Combine(_dir, "reports", "demo.xml");
 
-        var (exit, _, _) = await CliRunner.RunAsync("demo", "--junit", junit);
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("demo", "--junit", junit);
 
-        Assert.That(exit, Is.EqualTo(0));
+        Assert.That(exit, Is.EqualTo(0), stdout + stderr);
         Assert.That(XDocument.Load(junit).Root!.Attribute("failures")!.Value, Is.EqualTo("0"));
     }
 
