@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using ContractCheck.Core.Spec;
 
 namespace ContractCheck.Core.Probes;
@@ -21,7 +20,7 @@ public sealed class BadJsonProbe : IProbeKind
     {
         var text = valid is null ? "" : Encoding.UTF8.GetString(valid);
         var cut = text.Length >= 4 ? text[..(text.Length / 2)] : "";
-        if (cut.Length == 0 || IsJson(cut))
+        if (!LeavesOpen(cut))
         {
             cut = "{\"contractcheck\": ";
         }
@@ -29,16 +28,48 @@ public sealed class BadJsonProbe : IProbeKind
         return Encoding.UTF8.GetBytes(cut);
     }
 
-    private static bool IsJson(string text)
+    /// <summary>
+    /// True when the text opens an object or array and never closes it: no JSON parser can accept it. A cut that
+    /// might still be JSON (a number cut short, a container closed early) is not used; planning throws nothing to tell.
+    /// </summary>
+    public static bool LeavesOpen(string text)
     {
-        try
+        var depth = 0;
+        var inString = false;
+        var escaped = false;
+        foreach (var c in text)
         {
-            using var _ = JsonDocument.Parse(text);
-            return true;
+            if (inString)
+            {
+                (escaped, inString) = escaped ? (false, true) : (c == '\\', c != '"');
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"' when depth > 0:
+                    inString = true;
+                    break;
+                case '{' or '[':
+                    depth++;
+                    break;
+                case '}' or ']':
+                    if (--depth <= 0)
+                    {
+                        return false;
+                    }
+
+                    break;
+                default:
+                    if (depth == 0 && !char.IsWhiteSpace(c))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
         }
-        catch (JsonException)
-        {
-            return false;
-        }
+
+        return depth > 0;
     }
 }

@@ -29,6 +29,7 @@ public sealed class RequestBuilder
         _freshener = new Freshener(spec.Document);
         _accept = new(ReferenceEqualityComparer.Instance);
         _errorAccept = new(ReferenceEqualityComparer.Instance);
+        _examples = new(ReferenceEqualityComparer.Instance);
     }
 
     private RequestBuilder(RequestBuilder whole)
@@ -40,6 +41,7 @@ public sealed class RequestBuilder
         _freshener = new Freshener(whole._spec.Document);
         _accept = whole._accept;
         _errorAccept = whole._errorAccept;
+        _examples = whole._examples;
     }
 
     /// <summary>The same builder with its own memory of the strings its bodies sent (see <see cref="Freshener"/>), for one collection's operations.</summary>
@@ -148,6 +150,7 @@ public sealed class RequestBuilder
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, string> _accept;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, string> _errorAccept;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IOpenApiMediaType, JsonNode?> _examples;
 
     private string AcceptOf(ApiOperation operation, bool forError)
     {
@@ -196,19 +199,22 @@ public sealed class RequestBuilder
         }
 
         var media = operation.Model.RequestBody!.Content![mediaType];
-        var example = MediaExample(media);
         var bodySchema = media is null || Resolved.IsUnresolved(media) ? null : media.Schema;
-        if (example is not null && bodySchema is { } schema && !new SchemaValidator(_spec.Document, new ValidationOptions(ValidationDirection.Request)).IsValid(example, schema))
-        {
-            // An example that breaks its own schema would make the happy path fail for the spec's sake.
-            example = null;
-        }
+        var example = media is null ? null : _examples.GetOrAdd(media, m => UsableExample(m, bodySchema));
 
         // Every body is made fresh: no string an earlier request of the run sent (a unique key in the example would conflict).
         var value = opRules?.Body is { } fromRules ? _freshener.Freshen(fromRules, null, random, fromRules)
             : _freshener.Freshen(example ?? generator.Generate(bodySchema), bodySchema, random);
         var contentType = mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType;
         return (Encode(value, contentType), contentType);
+    }
+
+    // The media type's example as a body, once per media type (every probe kind builds the operation's request):
+    // an example that breaks its own schema would make the happy path fail for the spec's sake, so it is not used.
+    private JsonNode? UsableExample(IOpenApiMediaType media, IOpenApiSchema? schema)
+    {
+        var example = MediaExample(media);
+        return example is not null && schema is not null && !new SchemaValidator(_spec.Document, new ValidationOptions(ValidationDirection.Request)).IsValid(example, schema) ? null : example;
     }
 
     private static JsonNode? MediaExample(IOpenApiMediaType? media)

@@ -82,6 +82,19 @@ public class ProbeKindTests
         Assert.That(() => System.Text.Json.JsonDocument.Parse(probe.Requests[0].Body!), Throws.InstanceOf<System.Text.Json.JsonException>());
     }
 
+    [TestCase("{\"name\":\"a}b\",\"tags\":[1,2,3]}")]
+    [TestCase("[{\"a\":1},{\"b\":\"x\\\"]\"}]")]
+    [TestCase("1234567890")]
+    [TestCase("\"a quoted string\"")]
+    [TestCase("{\"a\":1}          ")]
+    [TestCase("true")]
+    public void BadJson_Broken_IsNeverJson(string valid)
+    {
+        var broken = BadJsonProbe.Broken(Encoding.UTF8.GetBytes(valid));
+
+        Assert.That(() => System.Text.Json.JsonDocument.Parse(broken), Throws.InstanceOf<System.Text.Json.JsonException>(), Encoding.UTF8.GetString(broken));
+    }
+
     [Test]
     public void WrongContentType_SkipsOperationsThatTakeAnyType()
     {
