@@ -48,8 +48,19 @@ public sealed class PlanContext
     /// all but the run was given credentials, every operation the spec does not mark public (<c>security: []</c>).
     /// </summary>
     public bool RequiresAuth(ApiOperation operation) =>
-        Rules.ForOperation(operation)?.Public != true
+        !IsPublic(operation)
         && (operation.RequiresAuth || (!SpecDeclaresSecurity && CredentialsGiven && operation.Model.Security is null && !operation.IsUndeclared));
+
+    /// <summary>
+    /// Whether an operation is public: it must answer without credentials, so happy-path calls it without them. The rules
+    /// say so (<c>operations.&lt;op&gt;.public: true</c>), or the spec does with <c>security: []</c> under a global requirement
+    /// — not where an empty alternative only makes credentials optional (<c>security: [{}, {bearer: []}]</c>), and not where
+    /// the operation declares a required credential parameter of its own (an <c>Authorization</c> header).
+    /// </summary>
+    public bool IsPublic(ApiOperation operation) =>
+        Rules.ForOperation(operation)?.Public == true
+        || (operation.Model.Security is { Count: 0 } && Spec.Document.Security is { Count: > 0 } global && global.Any(r => r.Count > 0)
+            && !operation.Parameters.Any(p => p.Required && p.Name is { } name && Core.Rules.CredentialNames.IsCredential(name)));
 
     public ApiSpec Spec { get; }
 

@@ -90,7 +90,7 @@ public sealed class RuleSet
                     Overlay(merged.Params, rules.Params),
                     rules.Body ?? merged.Body,
                     Overlay(merged.Headers, rules.Headers),
-                    Overlay(merged.Expect, rules.Expect)) { Id = rules.Id ?? merged.Id };
+                    Overlay(merged.Expect, rules.Expect)) { Id = rules.Id ?? merged.Id, Public = rules.Public || merged.Public };
         }
 
         return merged;
