@@ -177,6 +177,9 @@ public class CheckTests
     [TestCase("java.lang.IllegalStateException: boom\n\tat com.acme.Items.get(Items.java:12)")]
     [TestCase("SQLSTATE[42S02]: Base table or view not found")]
     [TestCase("ERROR: syntax error at or near \"FROM\"")]
+    [TestCase("{\"trace\": [\"  File \\\"/srv/app/items.py\\\", line 42, in get\\n\"]}")]
+    [TestCase("{\"error\": \"cannot read /srv/app/data/items\"}")]
+    [TestCase("<title>KeyError // Werkzeug Debugger</title>")]
     public async Task NoLeak_StackTraceOrSqlInAnError_Fails(string body)
     {
         var c = await Judge("no-leak", "getItem", app => app.MapGet("/items/{id}", () => Json(body, 404, "text/plain")));
@@ -188,7 +191,7 @@ public class CheckTests
     [Test]
     public async Task NoLeak_PlainProblem_Passes()
     {
-        var c = await Judge("no-leak", "getItem", app => app.MapGet("/items/{id}", () => Json("{\"title\": \"Not Found\", \"detail\": \"there is no item 1 at /items/1\"}", 404)));
+        var c = await Judge("no-leak", "getItem", app => app.MapGet("/items/{id}", () => Json("{\"title\": \"Not Found\", \"detail\": \"there is no item 1 at /items/1; Cannot GET /home/items/1\"}", 404)));
 
         Assert.That(c.Outcome, Is.EqualTo(Outcome.Passed));
     }
