@@ -13,6 +13,7 @@ public static class CliApp
     {
         var root = new RootCommand("ContractCheck checks a live HTTP API against its OpenAPI spec and the team's design tables (a YAML rules file), and reports to the console and as JUnit XML.\n\nStart with: contractcheck demo");
         root.Add(RunCommand.Create(output, () => cancellationToken));
+        root.Add(RunCommand.CreateBaseline(output, () => cancellationToken));
         root.Add(DemoCommand.Create(output, () => cancellationToken));
         root.Add(ChecksCommand.Create(output));
 

@@ -14,6 +14,12 @@ public sealed class CommonOptions
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Same as --output failures." };
 
+    public Option<string?> Baseline { get; } = new("--baseline") { Description = "A baseline file of known findings (from 'contractcheck baseline' or --update-baseline): the run fails only on findings not in it; known ones are reported as known, those whose check now passes as fixed.", HelpName = "file" };
+
+    public Option<bool> UpdateBaseline { get; } = new("--update-baseline") { Description = $"Write this run's findings to the --baseline file (default {Core.Reporting.Baseline.DefaultFile}), keeping the entries this run did not check (other shards, --include); the findings then do not fail the run." };
+
+    public Option<double?> MinCoverage { get; } = new("--min-coverage") { Description = "Fail the run (exit 1) when fewer than this percent of the plan's operations were exercised by at least one probe that was sent and judged (not skipped). The coverage table ends the report.", HelpName = "percent" };
+
     public Option<string[]> Include { get; } = new("--include") { Description = "Check only operations matching this selector: an operationId, \"GET /items/{id}\", or a glob such as \"* /admin/**\" or \"list*\". Repeatable.", HelpName = "selector" };
 
     public Option<string[]> Exclude { get; } = new("--exclude") { Description = "Leave out operations matching this selector (same forms as --include). Repeatable.", HelpName = "selector" };
@@ -44,7 +50,7 @@ public sealed class CommonOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in Reports.Select(r => (Option)r.Option).Concat([Output, Quiet, Include, Exclude, Shard, Seed, Timeout, MaxRequests, MaxBodyMb, Workers, ReadOnly, Bursts, Stateless, Insecure, DryRun, Verbose]))
+        foreach (var option in Reports.Select(r => (Option)r.Option).Concat([Output, Quiet, Baseline, UpdateBaseline, MinCoverage, Include, Exclude, Shard, Seed, Timeout, MaxRequests, MaxBodyMb, Workers, ReadOnly, Bursts, Stateless, Insecure, DryRun, Verbose]))
         {
             command.Add(option);
         }

@@ -6,7 +6,26 @@ namespace ContractCheck.Cli;
 /// <summary><c>contractcheck run</c>: check a live API against its spec and rules.</summary>
 internal static class RunCommand
 {
-    public static Command Create(Output output, Func<CancellationToken> token)
+    public static Command Create(Output output, Func<CancellationToken> token) => Build(
+        "run",
+        "Check a running API against its OpenAPI spec and rules file.\n\nExit codes: 0 all checks passed, 1 contract failures (with --baseline: findings not in it) or fewer operations exercised than --min-coverage asks, 2 usage/spec/rules error, 3 API unreachable or stopped answering (3 requests in a row got no answer), 4 internal error, 130 cancelled (Ctrl-C or SIGTERM; clean-up and the partial reports still happen).",
+        output,
+        token,
+        record: null);
+
+    /// <summary><c>contractcheck baseline --out FILE</c>: run the check and record today's findings as the baseline.</summary>
+    public static Command CreateBaseline(Output output, Func<CancellationToken> token)
+    {
+        var file = new Option<string>("--out", "-o") { Description = "Where to write the baseline (sorted, one finding per line: commit it beside the API).", DefaultValueFactory = _ => Core.Reporting.Baseline.DefaultFile, HelpName = "file" };
+        return Build(
+            "baseline",
+            $"Run the check like 'run' and record every finding it makes as the baseline (default {Core.Reporting.Baseline.DefaultFile}, overwritten). Then 'run --baseline FILE' fails only on findings not in it, and reports the known ones as known and the fixed ones as fixed; 'run --update-baseline' records again.\n\nExit codes: 0 the baseline was written (whatever it found), 2 usage/spec/rules error, 3 API unreachable or stopped answering (nothing written), 4 internal error, 130 cancelled (nothing written).",
+            output,
+            token,
+            file);
+    }
+
+    private static Command Build(string name, string description, Output output, Func<CancellationToken> token, Option<string>? record)
     {
         var spec = new Option<string>("--spec", "-s") { Description = "The OpenAPI (3.0, 3.1, 3.2) or Swagger 2.0 document: a YAML or JSON file, or an http(s) URL.", Required = true, HelpName = "path|url" };
         var baseUrl = new Option<string?>("--base-url", "-u") { Description = "Where the API runs, e.g. http://localhost:8080 (a path prefix such as /api is kept). Only this origin is contacted.", HelpName = "url" };
@@ -14,11 +33,16 @@ internal static class RunCommand
         var header = new Option<string[]>("--header", "-H") { Description = "Add a header to every request, e.g. 'Authorization: Bearer $TOKEN'. Credential values are masked in every report. Repeatable.", HelpName = "'Name: value'" };
         var common = new CommonOptions();
 
-        var command = new Command("run", "Check a running API against its OpenAPI spec and rules file.\n\nExit codes: 0 all checks passed, 1 contract failures, 2 usage/spec/rules error, 3 API unreachable or stopped answering (3 requests in a row got no answer), 4 internal error, 130 cancelled (Ctrl-C or SIGTERM; clean-up and the partial JUnit still happen).");
+        var command = new Command(name, description);
         command.Add(spec);
         command.Add(baseUrl);
         command.Add(rules);
         command.Add(header);
+        if (record is not null)
+        {
+            command.Add(record);
+        }
+
         common.AddTo(command);
 
         command.SetAction(async (parse, _) =>
@@ -37,7 +61,7 @@ internal static class RunCommand
                 BaseUrl = ParseBaseUrl(url ?? "http://localhost/"),
                 Plan = Runner.PlanOptions(parse, common, Runner.Headers(parse.GetValue(header))),
             };
-            return await Runner.RunAsync(settings, parse, common, output, token());
+            return await Runner.RunAsync(settings, parse, common, output, token(), record is null ? null : parse.GetValue(record));
         });
         return command;
     }

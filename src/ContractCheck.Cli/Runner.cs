@@ -24,7 +24,13 @@ internal static class Runner
         Shard = parse.GetValue(common.Shard) is { } shard ? Shard.Parse(shard) : null,
     };
 
-    public static async Task<int> RunAsync(RunSettings settings, ParseResult parse, CommonOptions common, Output output, CancellationToken cancellationToken)
+    /// <param name="settings">What to check.</param>
+    /// <param name="parse">The command line.</param>
+    /// <param name="common">The options of run and demo.</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="cancellationToken">Ctrl-C / SIGTERM.</param>
+    /// <param name="record">For <c>contractcheck baseline</c>: the file to record every finding in (the findings then do not fail).</param>
+    public static async Task<int> RunAsync(RunSettings settings, ParseResult parse, CommonOptions common, Output output, CancellationToken cancellationToken, string? record = null)
     {
         var timeout = parse.GetValue(common.Timeout);
         if (timeout is <= 0 or > 3600)
@@ -32,6 +38,22 @@ internal static class Runner
             throw new ContractCheckException($"--timeout {timeout} is out of range", null, "give the seconds a request may take, between 0.1 and 3600");
         }
 
+        if (parse.GetValue(common.MinCoverage) is { } min and (< 0 or > 100))
+        {
+            throw new ContractCheckException($"--min-coverage {min} is out of range", null, "give a percent between 0 and 100, e.g. --min-coverage 80");
+        }
+
+        // --update-baseline records where --baseline points (or the default file), and reads it first when it exists.
+        var update = parse.GetValue(common.UpdateBaseline);
+        var baselinePath = parse.GetValue(common.Baseline) ?? (update ? Baseline.DefaultFile : null);
+        var baseline = baselinePath is null ? null : update && !File.Exists(baselinePath) ? new Baseline(baselinePath, []) : Baseline.Load(baselinePath);
+        var writeBaseline = record ?? (update ? baselinePath : null);
+        if (writeBaseline is not null)
+        {
+            CheckWritable(record is null ? "--update-baseline" : "--out", writeBaseline);
+        }
+
+        settings = settings with { Baseline = baseline, MinCoverage = parse.GetValue(common.MinCoverage) };
         var run = ContractRun.Prepare(settings, cancellationToken);
         var console = output.Console;
         if (parse.GetValue(common.DryRun))
@@ -69,7 +91,7 @@ internal static class Runner
             CheckWritable(format.Option, path);
         }
 
-        var mode = Mode(parse, common, output);
+        var mode = Mode(parse, common, record is null ? output.DefaultMode : OutputMode.Summary);
         var executor = new ExecutorOptions(settings.BaseUrl)
         {
             RequestTimeout = TimeSpan.FromSeconds(timeout),
@@ -112,6 +134,14 @@ internal static class Runner
         {
             output.Fail(stopped + "; the reports hold what was seen, and clean-up was tried");
             return ExitCodes.Unreachable;
+        }
+
+        if (writeBaseline is not null)
+        {
+            // contractcheck baseline records today's findings whole; --update-baseline keeps what this run did not check.
+            var written = Baseline.Write(writeBaseline, BaselineComparison.Updated(report.Findings, record is null ? report.Baseline : null));
+            console.MarkupLine($"[grey]baseline written to {Markup.Escape(writeBaseline)}: {written} known findings; run with --baseline {Markup.Escape(writeBaseline)} to fail only on new ones[/]");
+            return record is not null || report.CoverageMet ? ExitCodes.Passed : ExitCodes.Failed;
         }
 
         return report.Success ? ExitCodes.Passed : ExitCodes.Failed;
@@ -166,13 +196,13 @@ internal static class Runner
     private static List<OperationSelector> Selectors(string[]? values) => (values ?? []).Select(v => OperationSelector.Parse(v)).ToList();
 
     // --output, else --quiet, else what suits where the output goes (a terminal, or a CI log).
-    private static OutputMode Mode(ParseResult parse, CommonOptions common, Output output)
+    private static OutputMode Mode(ParseResult parse, CommonOptions common, OutputMode byDefault)
     {
         var quiet = parse.GetValue(common.Quiet);
         switch (parse.GetValue(common.Output))
         {
             case null:
-                return quiet ? OutputMode.Failures : output.DefaultMode;
+                return quiet ? OutputMode.Failures : byDefault;
             case var given when quiet && given != "failures":
                 throw new ContractCheckException($"--quiet and --output {given} say different things", null, "--quiet is --output failures: give one of them");
             case "summary":

@@ -90,9 +90,13 @@ public sealed class ContractRun
         var started = new RunStarted(Spec, Rules, Settings.BaseUrl, Plan, Redactor, DateTimeOffset.UtcNow);
         reporter.Begin(started);
         var totals = new RunTotals();
+        var findings = new FindingLog(Redactor);
+        var coverage = new CoverageBuilder(Plan);
         var order = new RunOrder(Plan, probe =>
         {
             totals.Add(probe);
+            findings.Add(probe);
+            coverage.Add(probe);
             reporter.Probe(probe);
         });
         var execution = await executor.RunAsync(
@@ -105,11 +109,16 @@ public sealed class ContractRun
             },
             cancellationToken);
         order.Flush();
+        var (comparison, reported) = Settings.Baseline is { } baseline ? BaselineComparison.Compare(baseline, findings.Findings, findings.Passed) : (null, findings.Findings);
         var finished = new RunFinished(started, clock.Elapsed, totals, execution.Cleanup)
         {
             Cancelled = execution.Cancelled,
             Stopped = execution.Stopped,
             Created = execution.Created,
+            Findings = reported,
+            Coverage = coverage.Build(),
+            Baseline = comparison,
+            MinCoverage = Settings.MinCoverage,
         };
         reporter.End(finished);
         return finished;

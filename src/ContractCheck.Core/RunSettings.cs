@@ -28,4 +28,10 @@ public sealed record RunSettings
     public HttpMessageHandler? Handler { get; init; }
 
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>The known findings (<c>--baseline</c>): the run fails only on findings not in it. Null: every finding fails.</summary>
+    public Reporting.Baseline? Baseline { get; init; }
+
+    /// <summary>The percent of the plan's operations that must be exercised by a probe (<c>--min-coverage</c>), or null.</summary>
+    public double? MinCoverage { get; init; }
 }

@@ -13,6 +13,8 @@ namespace ContractCheck.Core.Reporting;
 public sealed class ConsoleReporter : IReporter
 {
     private const int MaxSpecWarnings = 10;
+    private const int MaxCoverageRows = 40;
+    private const int MaxListed = 20;
 
     private readonly IAnsiConsole _console;
     private readonly bool _verbose;
@@ -116,6 +118,13 @@ public sealed class ConsoleReporter : IReporter
         {
             Line("");
             Line($"[grey]The reproduce lines hold no secrets: set {Esc(string.Join(", ", variables))} in your shell first.[/]");
+        }
+
+        CoverageTable(run.Coverage);
+        BaselineCounts(run);
+        if (!run.CoverageMet)
+        {
+            Line($"[bold red]Coverage {Math.Floor(run.Coverage.Percent):0}% is below --min-coverage {run.MinCoverage}: {Esc(run.Coverage.Summary)}.[/]");
         }
 
         Line("");
@@ -276,6 +285,66 @@ public sealed class ConsoleReporter : IReporter
         foreach (var (reason, (count, probes)) in skipped)
         {
             Line($"  [yellow]-[/] {Esc(_redactor.Text(reason))} [grey]({count}: {Esc(string.Join("; ", probes.Take(4)))}{(probes.Count > 4 ? "; …" : "")})[/]");
+        }
+    }
+
+    // One row per operation: its probes by outcome, the kinds that tested nothing (why: --verbose), its statuses.
+    private void CoverageTable(Coverage coverage)
+    {
+        if (coverage.Operations.Count == 0)
+        {
+            return;
+        }
+
+        var rows = _verbose || coverage.Operations.Count <= MaxCoverageRows
+            ? coverage.Operations
+            : coverage.Operations.Where(o => !o.Exercised).Take(MaxCoverageRows).ToList();
+        Line("");
+        Line($"[bold]Coverage[/]: {Esc(coverage.Summary)}");
+        if (rows.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Simple).AddColumns("operation", "sent", "pass", "fail", "skip", "skipped kinds", "statuses never seen", "seen, not documented");
+            foreach (var o in rows)
+            {
+                var skippedKinds = o.Probes.Where(p => p.Skipped > 0).Select(p => p.Skipped == p.Planned ? p.Kind : $"{p.Kind} ({p.Skipped} of {p.Planned})");
+                table.AddRow(
+                    Esc(o.Operation.DisplayName) + (o.Exercised ? "" : " [yellow](not exercised)[/]"),
+                    o.Probes.Sum(p => p.Sent).ToString(),
+                    o.Probes.Sum(p => p.Passed).ToString(),
+                    o.Probes.Sum(p => p.Failed) is var failed and > 0 ? $"[red]{failed}[/]" : "0",
+                    o.Probes.Sum(p => p.Skipped).ToString(),
+                    Esc(string.Join(", ", skippedKinds)),
+                    Esc(string.Join(", ", o.NeverSeen)),
+                    Esc(string.Join(", ", o.Undocumented)));
+            }
+
+            _console.Write(table);
+        }
+
+        if (rows.Count < coverage.Operations.Count)
+        {
+            Line($"[grey]{coverage.Operations.Count - rows.Count} more operations{(rows.Count == 0 ? ", all exercised" : "")} (--verbose lists every row; --markdown, --html and --json hold the whole matrix)[/]");
+        }
+    }
+
+    private void BaselineCounts(RunFinished run)
+    {
+        if (run.Baseline is not { } baseline)
+        {
+            return;
+        }
+
+        Line("");
+        var colour = baseline.New > 0 ? "red" : "green";
+        Line($"[{colour}]Baseline {Esc(baseline.Path)}: {baseline.New} new, {baseline.Known} known, {baseline.Fixed.Count} fixed[/]" + (baseline.NotChecked.Count > 0 ? $" [grey]({baseline.NotChecked.Count} not checked by this run)[/]" : ""));
+        foreach (var f in run.Findings.Where(f => f.Baseline == BaselineState.New).Take(MaxListed))
+        {
+            Line($"  [red]new[/] {Esc(f.Name)}: {Esc(f.Title)} [grey]({f.Fingerprint})[/]");
+        }
+
+        foreach (var e in baseline.Fixed.Take(MaxListed))
+        {
+            Line($"  [green]fixed[/] {Esc(e.Name)}: {Esc(e.Title)} [grey]({e.Fingerprint})[/]");
         }
     }
 

@@ -2,9 +2,27 @@ using ContractCheck.Core.Execution;
 
 namespace ContractCheck.Core.Reporting;
 
-/// <summary>The end of a run, as every reporter gets it: the counts, the clean-up, and whether the run ended early.</summary>
+/// <summary>
+/// The end of a run, as every reporter gets it: the counts, the findings with their evidence and fingerprints (against
+/// the baseline when there is one), the coverage matrix, the clean-up, and whether the run ended early.
+/// </summary>
 public sealed record RunFinished(RunStarted Run, TimeSpan Duration, RunTotals Totals, IReadOnlyList<CleanupResult> Cleanup)
 {
+    /// <summary>Every failure of the run, once per fingerprint, in report order.</summary>
+    public IReadOnlyList<ReportedFinding> Findings { get; init; } = [];
+
+    /// <summary>The coverage matrix.</summary>
+    public Coverage Coverage { get; init; } = new([]);
+
+    /// <summary>The run against its baseline (<c>--baseline</c>), or null.</summary>
+    public BaselineComparison? Baseline { get; init; }
+
+    /// <summary>The percent of operations that must be exercised (<c>--min-coverage</c>), or null.</summary>
+    public double? MinCoverage { get; init; }
+
+    /// <summary>False when fewer operations were exercised than <see cref="MinCoverage"/> asks.</summary>
+    public bool CoverageMet => MinCoverage is not { } min || Coverage.Percent >= min;
+
     /// <summary>True when the run was stopped before the end (Ctrl-C, SIGTERM): the report holds what was seen.</summary>
     public bool Cancelled { get; init; }
 
@@ -28,8 +46,11 @@ public sealed record RunFinished(RunStarted Run, TimeSpan Duration, RunTotals To
     /// <summary>Requests sent: the probes' and the clean-up's deletes.</summary>
     public int RequestsSent => Totals.ProbeRequests + Cleanup.Count(c => c.Attempted);
 
-    /// <summary>True when the contract held: no failures and no errors.</summary>
-    public bool Success => Failed == 0 && Errors == 0 && Stopped is null;
+    /// <summary>
+    /// True when the contract held: no failures and no errors — with a baseline, no finding that is not in it (design
+    /// warnings under <c>strict: true</c> still count) — the target kept answering, and the coverage is what was asked.
+    /// </summary>
+    public bool Success => (Baseline is null ? Failed == 0 && Errors == 0 : Baseline.New == 0 && !Run.DesignWarningsFail) && Stopped is null && CoverageMet;
 
     /// <summary>The closing line: "12 passed, 1 failed, 0 skipped" (", 2 errors" when there are any).</summary>
     public string Summary => $"{Passed} passed, {Failed} failed, {Skipped} skipped" + (Errors > 0 ? $", {Errors} errors" : "");
