@@ -26,6 +26,7 @@ public static class BuiltInChecks
         new ThrottledWithRetryAfter(),
         new RateLimitHeadersConsistent(),
         new StableUnderLoad(),
+        new RateLimitFieldsAreWellFormed(),
         new TableCheck(Rules.ResponseRule.DefaultCheck, "Rules table row broken", "rows of your rules file's 'responses' table that name no other check"),
     ];
 }
