@@ -18,6 +18,7 @@ public static class BuiltInChecks
         new ResponseMatchesSchema(),
         new DocumentedHeadersPresent(),
         new ErrorMatchesShape(),
+        new ProblemDetailsAreWellFormed(),
         new TableCheck("no-leak", "Internal details leaked in an error", "4xx/5xx bodies leak no stack traces, exception class names, source file paths or SQL errors"),
         new TableCheck("not-cacheable-5xx", "Cacheable server error", "5xx responses are not marked cacheable"),
         new ResponseIsTimely(),

@@ -119,19 +119,29 @@ public static partial class Formats
         return HostPattern().IsMatch(domain);
     }
 
-    private static bool Uri(string value)
+    /// <summary>
+    /// True for an RFC 3986 URI-reference: an absolute URI, or a relative reference (<c>/probs/out-of-credit</c>,
+    /// <c>#x</c>, the empty string) whose first segment has no colon. Not claimed as a schema format; the
+    /// problem-details check asks it.
+    /// </summary>
+    public static bool IsUriReference(string value)
     {
-        if (!UriPattern().IsMatch(value) || value.Any(ch => ch > 0x7E || ch <= 0x20 || ch is '<' or '>' or '"' or '{' or '}' or '|' or '\\' or '^' or '`'))
+        if (UriPattern().IsMatch(value))
         {
-            return false;
+            return Uri(value);
         }
 
-        for (var i = value.IndexOf('%', StringComparison.Ordinal); i >= 0; i = value.IndexOf('%', i + 1))
+        var firstSegment = value.IndexOfAny(['/', '?', '#']) is var end and >= 0 ? value[..end] : value;
+        return !firstSegment.Contains(':', StringComparison.Ordinal) && UriCharacters(value)
+            && (value.StartsWith("//", StringComparison.Ordinal) || value.IndexOfAny(['[', ']']) < 0)
+            && System.Uri.TryCreate(value, UriKind.Relative, out _);
+    }
+
+    private static bool Uri(string value)
+    {
+        if (!UriPattern().IsMatch(value) || !UriCharacters(value))
         {
-            if (i + 2 >= value.Length || !char.IsAsciiHexDigit(value[i + 1]) || !char.IsAsciiHexDigit(value[i + 2]))
-            {
-                return false;
-            }
+            return false;
         }
 
         // RFC 3986: '[' and ']' only delimit an IP literal host, never inside userinfo.
@@ -148,6 +158,25 @@ public static partial class Formats
         }
 
         return System.Uri.TryCreate(value, UriKind.Absolute, out _);
+    }
+
+    // Only characters a URI may hold (no spaces, no non-ASCII, none of <>"{}|\^`), and every % a valid escape.
+    private static bool UriCharacters(string value)
+    {
+        if (value.Any(ch => ch > 0x7E || ch <= 0x20 || ch is '<' or '>' or '"' or '{' or '}' or '|' or '\\' or '^' or '`'))
+        {
+            return false;
+        }
+
+        for (var i = value.IndexOf('%', StringComparison.Ordinal); i >= 0; i = value.IndexOf('%', i + 1))
+        {
+            if (i + 2 >= value.Length || !char.IsAsciiHexDigit(value[i + 1]) || !char.IsAsciiHexDigit(value[i + 2]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IPv4(string value)
