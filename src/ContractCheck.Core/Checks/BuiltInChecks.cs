@@ -28,6 +28,7 @@ public static class BuiltInChecks
         new RateLimitHeadersConsistent(),
         new StableUnderLoad(),
         new RateLimitFieldsAreWellFormed(),
+        new TableCheck("deprecation", "Deprecation not announced", "operations the spec marks deprecated answer with Deprecation (RFC 9745), and Sunset (RFC 8594) where a sunset date is known; opt-in set builtin:deprecation"),
         new TableCheck(Rules.ResponseRule.DefaultCheck, "Rules table row broken", "rows of your rules file's 'responses' table that name no other check"),
     ];
 }

@@ -44,5 +44,7 @@ public sealed class TableCheck : ICheck
     private static bool Applies(ResponseRule row, CheckContext context) =>
         row.Status.Any(s => s.Matches(context.Response.Status))
         && (row.Probes.Count == 0 || row.Probes.Contains(context.Probe.Kind))
-        && (row.Operations.Count == 0 || row.Operations.Any(o => o.Matches(context.Operation)));
+        && (row.Operations.Count == 0 || row.Operations.Any(o => o.Matches(context.Operation)))
+        && (!row.Deprecated || context.Operation.Model.Deprecated)
+        && (!row.Sunset || context.Rules.SunsetOf(context.Operation) is not null);
 }

@@ -18,4 +18,7 @@ public sealed record OperationRules(
     /// check under a global requirement): missing-auth and invalid-auth leave it out.
     /// </summary>
     public bool Public { get; init; }
+
+    /// <summary><c>sunset: 2027-06-30</c>: the date the operation goes away (a date, a date-time or an HTTP-date), where the spec's <c>x-sunset</c> does not say.</summary>
+    public string? Sunset { get; init; }
 }

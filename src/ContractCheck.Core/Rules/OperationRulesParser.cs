@@ -25,7 +25,7 @@ internal sealed class OperationRulesParser
                 continue;
             }
 
-            var map = _y.Map(value, what, "params", "body", "headers", "expect", "id", "public");
+            var map = _y.Map(value, what, "params", "body", "headers", "expect", "id", "public", "sunset");
             var parameters = map["params"] is { } p ? Strings(p, what + ".params") : new Dictionary<string, string>();
             var headers = map["headers"] is { } h ? Strings(h, what + ".headers") : new Dictionary<string, string>();
             var body = map["body"] is { } b ? YamlToJson.Convert(b, _y.File) : null;
@@ -54,7 +54,18 @@ internal sealed class OperationRulesParser
             }
 
             var isPublic = map["public"] is { } pub && _y.Bool(pub, what + ".public");
-            yield return new OperationRules(selector, parameters, body, headers, expect) { Id = id, Public = isPublic };
+            string? sunset = null;
+            if (map["sunset"] is { } sunsetNode)
+            {
+                sunset = _y.Text(sunsetNode, what + ".sunset").Trim();
+                if (!Schema.Formats.IsValidString("date", sunset) && !Schema.Formats.IsValidString("date-time", sunset)
+                    && !DateTimeOffset.TryParseExact(sunset, "r", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out _))
+                {
+                    throw _y.Error(sunsetNode, $"'{sunset}' is not a date", "write the day the operation goes away, such as 2027-06-30 (or a date-time, or an HTTP-date)");
+                }
+            }
+
+            yield return new OperationRules(selector, parameters, body, headers, expect) { Id = id, Public = isPublic, Sunset = sunset };
         }
     }
 

@@ -14,6 +14,12 @@ public sealed record ResponseRule(
     ResponseConditions Forbid,
     SourceLocation Location)
 {
+    /// <summary><c>deprecated: true</c>: the row applies only to operations the spec marks <c>deprecated: true</c>.</summary>
+    public bool Deprecated { get; init; }
+
+    /// <summary><c>sunset: true</c>: the row applies only to operations with a sunset date (<see cref="RuleSet.SunsetOf"/>).</summary>
+    public bool Sunset { get; init; }
+
     /// <summary>The check id of rows that do not name one.</summary>
     public const string DefaultCheck = "response-rules";
 

@@ -90,11 +90,14 @@ public sealed class RuleSet
                     Overlay(merged.Params, rules.Params),
                     rules.Body ?? merged.Body,
                     Overlay(merged.Headers, rules.Headers),
-                    Overlay(merged.Expect, rules.Expect)) { Id = rules.Id ?? merged.Id, Public = rules.Public || merged.Public };
+                    Overlay(merged.Expect, rules.Expect)) { Id = rules.Id ?? merged.Id, Public = rules.Public || merged.Public, Sunset = rules.Sunset ?? merged.Sunset };
         }
 
         return merged;
     }
+
+    /// <summary>The date an operation goes away: <c>operations.&lt;op&gt;.sunset</c> in the rules, else the spec's <c>x-sunset</c>; null when neither says.</summary>
+    public string? SunsetOf(ApiOperation operation) => ForOperation(operation)?.Sunset ?? operation.Sunset;
 
     /// <summary>
     /// Checks that every operation the rules name exactly exists in the spec, so a typo or a renamed

@@ -258,7 +258,7 @@ internal sealed class RulesParser
 
     private ResponseRule Row(YNode node)
     {
-        var map = _y.Map(node, "a responses row", "status", "probe", "operation", "check", "why", "require", "forbid");
+        var map = _y.Map(node, "a responses row", "status", "probe", "operation", "deprecated", "sunset", "check", "why", "require", "forbid");
         var status = map["status"] is { } s ? _y.Statuses(s, "status") : throw _y.Error(node, "a responses row needs 'status'", "add 'status: 201' (or 4xx, or a list)");
         var probes = map["probe"] is { } p ? _y.TextList(p, "probe").Select(x => { RequireKnown(x.Node, x.Value, _vocabulary.ProbeIds, "probe"); return x.Value; }).ToList() : [];
         var operations = map["operation"] is { } o ? _y.TextList(o, "operation").Select(x => OperationSelector.Parse(x.Value, _y.At(x.Node))).ToList() : [];
@@ -277,7 +277,11 @@ internal sealed class RulesParser
             throw _y.Error(node, "a responses row needs 'require' or 'forbid'", "say what such responses must carry (require: {headers: [Location]}) or must not (forbid: {bodyMatches: [...]})");
         }
 
-        return new ResponseRule(status, probes, operations, check, why, require, forbid, _y.At(node));
+        return new ResponseRule(status, probes, operations, check, why, require, forbid, _y.At(node))
+        {
+            Deprecated = map["deprecated"] is { } d && _y.Bool(d, "deprecated"),
+            Sunset = map["sunset"] is { } s2 && _y.Bool(s2, "sunset"),
+        };
     }
 
     private void RequireKnown(YScalar key, IReadOnlyCollection<string> known, string kind) => RequireKnown(key, key.Value, known, kind);

@@ -45,6 +45,11 @@ public sealed class ApiOperation
     /// <summary>JSON pointer of the operation in the spec: <c>/paths/~1todos~1{id}/get</c>.</summary>
     public string Pointer => Spec.Pointer.Of("paths", Path, Method.ToLowerInvariant());
 
+    /// <summary>The date the operation goes away, as the spec's <c>x-sunset</c> extension writes it; null when it names none.</summary>
+    public string? Sunset =>
+        Model.Extensions?.TryGetValue("x-sunset", out var extension) == true && extension is JsonNodeExtension { Node: System.Text.Json.Nodes.JsonValue value }
+            && value.TryGetValue(out string? date) && date.Trim().Length > 0 ? date.Trim() : null;
+
     /// <summary>True when every alternative the spec allows carries credentials (an empty requirement makes auth optional).</summary>
     public bool RequiresAuth => Security.Count > 0 && Security.All(r => r.Count > 0);
 
