@@ -70,14 +70,18 @@ public static class Planner
     private static List<Probe> PlanOperation(ApiOperation operation, List<IProbeKind> kinds, PlanContext context)
     {
         // Any POST to a collection may create an item (a wrongly accepted bad request too): track it for clean-up.
-        var idFrom = CreatedIdSource.For(operation, context);
-        var members = CreatedIdSource.Members(operation, context);
         var probes = new List<Probe>();
         foreach (var kind in kinds)
         {
             probes.AddRange(kind.Plan(operation, context)
-                .Select(p => p.Creates is null && p.Operation.Method == "POST" ? p with { Creates = context.Resources.CreatedKey(operation) } : p)
-                .Select(p => p.Creates is not null ? p with { IdFrom = idFrom, IdMembers = members } : p));
+                .Select(p => p.Creates is null && p.Operation.Method == "POST" ? p with { Creates = context.Resources.CreatedKey(operation) } : p));
+        }
+
+        if (probes.Any(p => p.Creates is not null))
+        {
+            var idFrom = CreatedIdSource.For(operation, context);
+            var members = CreatedIdSource.Members(operation, context);
+            probes = probes.Select(p => p.Creates is not null ? p with { IdFrom = idFrom, IdMembers = members } : p).ToList();
         }
 
         return probes;

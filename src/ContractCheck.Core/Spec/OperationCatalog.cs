@@ -30,12 +30,45 @@ public static class OperationCatalog
 
             foreach (var (method, operation) in item.Operations ?? [])
             {
+                KeepTargets(operation);
                 var parameters = Merge(item.Parameters, operation.Parameters);
                 operations.Add(new ApiOperation(method.Method.ToUpperInvariant(), path, operation, parameters, (operation.Security ?? global).ToList()));
             }
         }
 
         return operations;
+    }
+
+    // A $ref response or request body is kept as its target, as parameters are (below): planning and judging read
+    // their content, headers and links for every probe, and each read of a reference resolves it again.
+    private static void KeepTargets(OpenApiOperation operation)
+    {
+        if (operation.RequestBody is OpenApiRequestBodyReference body && Target(() => body.Target) is { } bodyTarget)
+        {
+            operation.RequestBody = bodyTarget;
+        }
+
+        foreach (var (status, response) in operation.Responses?.ToList() ?? [])
+        {
+            if (response is OpenApiResponseReference reference && Target(() => reference.Target) is { } target)
+            {
+                operation.Responses![status] = target;
+            }
+        }
+    }
+
+    // An unresolved reference stays as it is (Resolved.IsUnresolved guards its readers); one the library cannot parse throws.
+    private static T? Target<T>(Func<T?> target)
+        where T : class
+    {
+        try
+        {
+            return target();
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
     }
 
     // Operation parameters override path-item parameters with the same name and location. A $ref parameter is kept
