@@ -103,7 +103,8 @@ public class SecretEchoTests
         File.WriteAllText(Path.Combine(_dir, "openapi.yaml"), Spec);
         var junit = Path.Combine(_dir, "results.xml");
         var har = Path.Combine(_dir, "run.har");
-        var args = new List<string> { "run", "--spec", Path.Combine(_dir, "openapi.yaml"), "--base-url", api.BaseUrl.ToString(), "--junit", junit, "--har", har, "--seed", "3" };
+        var json = Path.Combine(_dir, "report.json");
+        var args = new List<string> { "run", "--spec", Path.Combine(_dir, "openapi.yaml"), "--base-url", api.BaseUrl.ToString(), "--junit", junit, "--har", har, "--json", json, "--seed", "3" };
         if (inRules)
         {
             Environment.SetEnvironmentVariable("CC_ECHO_SECRET", Secret);
@@ -126,6 +127,8 @@ public class SecretEchoTests
             ["junit"] = File.ReadAllText(junit),
             ["har"] = harText,
             ["har, decoded"] = string.Join("\n", Strings(JsonDocument.Parse(harText).RootElement)),
+            ["json"] = File.ReadAllText(json),
+            ["json, decoded"] = string.Join("\n", Strings(JsonDocument.Parse(File.ReadAllText(json)).RootElement)),
         };
         foreach (var (name, text) in outputs)
         {

@@ -51,9 +51,10 @@ public class SecretTests
                 return Results.Text(echo, "text/plain", Encoding.UTF8, 500);
             }));
             var junit = Path.Combine(dir, "results.xml");
+            var reports = new[] { "--json", "--har" }.ToDictionary(o => o, o => Path.Combine(dir, "report" + o[1..]));
 
-            var run = await CliRunner.RunAsync("run", "--spec", Path.Combine(dir, "openapi.yaml"), "--rules", Path.Combine(dir, "rules.yaml"), "--base-url", api.BaseUrl.ToString(),
-                "--junit", junit, "--header", "Cookie: vault_session=" + Secrets[3], "--header", "X-Cli-Token: " + Secrets[4], "--verbose");
+            var run = await CliRunner.RunAsync(["run", "--spec", Path.Combine(dir, "openapi.yaml"), "--rules", Path.Combine(dir, "rules.yaml"), "--base-url", api.BaseUrl.ToString(),
+                "--junit", junit, "--header", "Cookie: vault_session=" + Secrets[3], "--header", "X-Cli-Token: " + Secrets[4], "--verbose", .. reports.SelectMany(r => new[] { r.Key, r.Value })]);
             var dry = await CliRunner.RunAsync("run", "--spec", Path.Combine(dir, "openapi.yaml"), "--rules", Path.Combine(dir, "rules.yaml"), "--dry-run",
                 "--header", "Cookie: vault_session=" + Secrets[3], "--header", "X-Cli-Token: " + Secrets[4]);
 
@@ -66,6 +67,11 @@ public class SecretTests
                 ["junit"] = File.ReadAllText(junit),
                 ["dry-run"] = dry.Out + dry.Err,
             };
+            foreach (var (option, path) in reports)
+            {
+                outputs[option] = File.ReadAllText(path);
+            }
+
             foreach (var (name, text) in outputs)
             {
                 foreach (var secret in Secrets)

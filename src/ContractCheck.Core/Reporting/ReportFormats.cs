@@ -7,8 +7,10 @@ public static class ReportFormats
 
     public static ReportFormat Har { get; } = new("HAR", "--har", "Also write every exchange of the run as HAR 1.2 (secrets masked), for browser developer tools and HTTP debugging proxies.", path => new HarReporter(path));
 
+    public static ReportFormat Json { get; } = new("JSON report", "--json", "Write the whole run as one JSON document (findings with fingerprints, every probe with its exchanges summarised, coverage, warnings, version, seed), for scripts and dashboards; its JSON Schema is schemas/contractcheck-report.schema.json.", path => new JsonReporter(path));
+
     /// <summary>Every format, in the order the command line lists them.</summary>
-    public static IReadOnlyList<ReportFormat> All { get; } = [JUnit, Har];
+    public static IReadOnlyList<ReportFormat> All { get; } = [JUnit, Json, Har];
 
     /// <summary>One reporter for every (format, path) asked for.</summary>
     public static IEnumerable<IReporter> Create(IEnumerable<(ReportFormat Format, string Path)> requested) =>

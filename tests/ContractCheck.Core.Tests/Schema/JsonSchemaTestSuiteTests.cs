@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using ContractCheck.Core.Schema;
-using ContractCheck.Core.Spec;
 using ContractCheck.Tests;
 
 namespace ContractCheck.Core.Tests.Schema;
@@ -134,56 +133,14 @@ public class JsonSchemaTestSuiteTests
     /// <summary>Embeds a test schema as components/schemas/S of an OpenAPI document and loads it with the spec loader.</summary>
     private static (SchemaValidator? Validator, Microsoft.OpenApi.IOpenApiSchema? Schema, string? Error) Load(JsonNode schema, string openapi, bool formats)
     {
-        var copy = Rebase(schema.DeepClone());
-        var document = new JsonObject
-        {
-            ["openapi"] = openapi,
-            ["info"] = new JsonObject { ["title"] = "suite", ["version"] = "1" },
-            ["paths"] = new JsonObject(),
-            ["components"] = new JsonObject { ["schemas"] = new JsonObject { ["S"] = copy } },
-        };
         try
         {
-            var spec = new SpecLoader().Load(document.ToJsonString(), "suite.json", new Uri("file:///suite.json"));
-            Microsoft.OpenApi.IOpenApiSchema? loaded = null;
-            spec.Document.Components?.Schemas?.TryGetValue("S", out loaded);
-            return (new SchemaValidator(spec.Document, new ValidationOptions(AssertFormats: formats)), loaded, loaded is null ? "schema not loaded" : null);
+            var file = JsonSchemaFile.Embed(schema, openapi, formats);
+            return (file.Validator, file.Schema, null);
         }
         catch (ContractCheckException e)
         {
             return (null, null, e.Message);
         }
-    }
-
-    // The test schema's own references ("#", "#/$defs/x") become references inside the component
-    // (data under enum, const, default and examples is left alone).
-    private static JsonNode? Rebase(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, value) in obj.ToList())
-                {
-                    if (key == "$ref" && value is JsonValue v && v.TryGetValue(out string? reference) && reference.StartsWith('#'))
-                    {
-                        obj[key] = "#/components/schemas/S" + reference[1..];
-                    }
-                    else if (key is not ("enum" or "const" or "default" or "examples") || obj.Parent is JsonObject { } parent && parent.TryGetPropertyValue("properties", out var props) && ReferenceEquals(props, obj))
-                    {
-                        Rebase(value);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                {
-                    Rebase(item);
-                }
-
-                break;
-        }
-
-        return node;
     }
 }
