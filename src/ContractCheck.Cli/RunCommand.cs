@@ -57,7 +57,7 @@ internal static class RunCommand
             var settings = new RunSettings
             {
                 Spec = specPath,
-                Rules = parse.GetValue(rules) ?? DefaultRules(specPath),
+                Rules = parse.GetValue(rules) ?? RunSettings.RulesBeside(specPath),
                 BaseUrl = ParseBaseUrl(url ?? "http://localhost/"),
                 Plan = Runner.PlanOptions(parse, common, Runner.Headers(parse.GetValue(header))),
             };
@@ -79,17 +79,5 @@ internal static class RunCommand
         }
 
         return uri;
-    }
-
-    // A rules file committed beside the spec is picked up without a flag.
-    private static string? DefaultRules(string spec)
-    {
-        if (spec.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || spec.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec)) ?? ".", "contractcheck.yaml");
-        return File.Exists(beside) ? beside : null;
     }
 }

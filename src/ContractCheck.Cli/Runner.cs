@@ -13,7 +13,7 @@ namespace ContractCheck.Cli;
 internal static class Runner
 {
     public static PlanOptions PlanOptions(ParseResult parse, CommonOptions common, IReadOnlyList<KeyValuePair<string, string>> headers) => new(
-        parse.GetValue(common.Seed) ?? Random.Shared.Next(1, 1_000_000),
+        parse.GetValue(common.Seed) ?? Core.Probes.PlanOptions.RandomSeed(),
         headers,
         Selectors(parse.GetValue(common.Include)),
         Selectors(parse.GetValue(common.Exclude)))
@@ -62,7 +62,7 @@ internal static class Runner
             return ExitCodes.Passed;
         }
 
-        var maxRequests = parse.GetValue(common.MaxRequests) ?? Math.Max(100, run.Plan.RequestCount * 2);
+        var maxRequests = parse.GetValue(common.MaxRequests) ?? run.Plan.DefaultMaxRequests;
         if (maxRequests < 1)
         {
             throw new ContractCheckException($"--max-requests {maxRequests} must be at least 1");

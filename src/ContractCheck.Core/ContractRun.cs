@@ -62,6 +62,9 @@ public sealed class ContractRun
     /// <summary>The same prepared run with other execution bounds (no reloading).</summary>
     public ContractRun With(ExecutorOptions executor) => new(Settings with { Executor = executor }, Spec, Rules, Plan, ErrorShape);
 
+    /// <summary>The same prepared run sent through <paramref name="handler"/> (an ASP.NET Core test server's, started after planning).</summary>
+    public ContractRun With(HttpMessageHandler handler) => new(Settings with { Handler = handler }, Spec, Rules, Plan, ErrorShape);
+
     /// <summary>Checks that the target can be reached (a TCP connect over sockets; nothing for an in-process handler). No request is sent.</summary>
     /// <exception cref="TargetUnreachableException">when it cannot.</exception>
     public async Task CheckReachableAsync(CancellationToken cancellationToken = default)

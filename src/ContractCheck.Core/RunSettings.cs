@@ -34,4 +34,16 @@ public sealed record RunSettings
 
     /// <summary>The percent of the plan's operations that must be exercised by a probe (<c>--min-coverage</c>), or null.</summary>
     public double? MinCoverage { get; init; }
+
+    /// <summary>The rules file used when none is named: <c>contractcheck.yaml</c> beside the spec file, if there is one.</summary>
+    public static string? RulesBeside(string spec)
+    {
+        if (spec.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || spec.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec)) ?? ".", "contractcheck.yaml");
+        return File.Exists(beside) ? beside : null;
+    }
 }

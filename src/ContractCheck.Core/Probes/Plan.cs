@@ -20,4 +20,7 @@ public sealed record Plan(
 
     /// <summary>Requests the plan sends.</summary>
     public int RequestCount => Probes.Sum(p => p.RequestCount);
+
+    /// <summary>The run's request ceiling unless one is given (--max-requests): twice what the plan sends, at least 100.</summary>
+    public int DefaultMaxRequests => Math.Max(100, RequestCount * 2);
 }

@@ -11,6 +11,9 @@ public sealed record PlanOptions(
 {
     public static PlanOptions Default { get; } = new(0, [], [], []);
 
+    /// <summary>A seed for a run that was given none; reports print it, so the run can be repeated with it.</summary>
+    public static int RandomSeed() => Random.Shared.Next(1, 1_000_000);
+
     /// <summary>--read-only: only GET, HEAD and OPTIONS are sent; every other probe is planned as skipped.</summary>
     public bool ReadOnly { get; init; }
 

@@ -61,20 +61,11 @@ public sealed class ConsoleReporter : IReporter
             _lastOperation = operation;
         }
 
-        ProbeLine(probe.Outcome.Probe.DisplayName, verdict, r);
-        if (probe.Outcome.Exchanges.FirstOrDefault(e => e.Burst is not null)?.Burst is { } burst)
+        var block = ProbeBlock.For(probe, cases, verdict, r, _verbose);
+        _showedReproductions |= block.Reproduces;
+        foreach (var line in block.Lines)
         {
-            Line($"      [grey]{Esc(burst.Summary)}[/]");
-        }
-
-        Details(cases.Where(c => c.Outcome is Outcome.Failed or Outcome.Error).ToList(), r);
-
-        if (_verbose)
-        {
-            foreach (var skipped in cases.Where(c => c.Outcome == Outcome.Skipped && c.Results[0].Finding.Message != verdict.Reason))
-            {
-                Line($"      [grey]skip {Esc(skipped.Check)}: {Esc(r.Text(skipped.Results[0].Finding.Message))}[/]");
-            }
+            Line(line);
         }
     }
 
@@ -114,10 +105,10 @@ public sealed class ConsoleReporter : IReporter
             Line($"[yellow]Cancelled: {run.Totals.Cancelled} probes were not run; the report holds what was seen until then.[/]");
         }
 
-        if (_showedReproductions && _redactor.Variables.ToList() is { Count: > 0 } variables)
+        if (_showedReproductions && ProbeBlock.SecretsNote(_redactor) is { } note)
         {
             Line("");
-            Line($"[grey]The reproduce lines hold no secrets: set {Esc(string.Join(", ", variables))} in your shell first.[/]");
+            Line($"[grey]{Esc(note)}[/]");
         }
 
         CoverageTable(run.Coverage);
@@ -160,74 +151,6 @@ public sealed class ConsoleReporter : IReporter
         }
     }
 
-    private void ProbeLine(string probe, ProbeVerdict verdict, Redactor r)
-    {
-        var (word, colour) = verdict.Outcome switch
-        {
-            Outcome.Failed => ("FAIL", "red"),
-            Outcome.Passed => ("pass", "green"),
-            _ => ("skip", "yellow"),
-        };
-        var exchange = verdict.Exchange;
-        var answer = exchange?.Response is { } response
-            ? $"{response.Status} {Esc(response.Reason ?? "")}, {exchange.Elapsed.TotalMilliseconds:0} ms"
-            : exchange?.Error is not null ? "no response" : Esc(r.Text(verdict.Reason ?? ""));
-        var counts = verdict.FailedChecks > 0 ? $"{verdict.FailedChecks} of {verdict.Checks} checks failed"
-            : verdict.Unjudged ? Esc(r.Text(verdict.Reason!))
-            : verdict.PassedChecks > 0 ? $"{verdict.PassedChecks} checks passed" : "";
-        Line($"  [{colour}]{word}[/] {Esc(probe),-20} {answer}  [grey]{counts}[/]");
-    }
-
-    // One block per request that broke something: every broken check with its findings, then the
-    // curl line and the answer once.
-    private void Details(List<ReportCase> failed, Redactor r)
-    {
-        foreach (var byExchange in failed.SelectMany(c => c.Problems).GroupBy(p => p.Exchange))
-        {
-            foreach (var byCheck in byExchange.GroupBy(p => p.Finding.Check))
-            {
-                var findings = byCheck.Select(p => p.Finding).ToList();
-                Line($"      [red]{Esc(byCheck.Key)}[/]: {Esc(findings[0].Title)}");
-                foreach (var f in findings)
-                {
-                    Line($"        {Esc(r.Text(f.Message))}");
-                }
-
-                // With one finding, expected vs actual adds what the sentence may not say; with several it repeats them.
-                if (findings is [var single] && (single.Expected is not null || single.Actual is not null))
-                {
-                    Line($"        [grey]expected:[/] {Esc(r.Text(single.Expected ?? "-"))}  [grey]actual:[/] {Esc(r.Text(single.Actual ?? "-"))}");
-                }
-
-                foreach (var source in findings.Select(f => f.Source).OfType<string>().Distinct())
-                {
-                    Line($"        [grey]rule:[/] {Esc(source)}");
-                }
-            }
-
-            if (byExchange.Key is { } exchange)
-            {
-                _showedReproductions = true;
-                Line($"      [grey]reproduce:[/] {Esc(CurlCommand.For(exchange.Request, r))}");
-                if (exchange.Response is { } response)
-                {
-                    Line($"      [grey]response:[/] {Esc(ResponseSummary.Line(response))}{Esc(BodyExcerpt(response, r))}");
-                }
-            }
-        }
-    }
-
-    private static string BodyExcerpt(Execution.ReceivedResponse response, Redactor r)
-    {
-        if (response.Body.Length == 0)
-        {
-            return "";
-        }
-
-        var text = r.Text(response.BodyText).ReplaceLineEndings(" ");
-        return ": " + (text.Length > 160 ? text[..160] + "…" : text);
-    }
-
     private void DesignWarnings(RunStarted report)
     {
         if (report.DesignWarnings.Count == 0)
@@ -261,13 +184,19 @@ public sealed class ConsoleReporter : IReporter
         var left = report.Cleanup.Where(c => !c.Deleted).ToList();
         Line("");
         Line($"[{(left.Count == 0 ? "grey" : "yellow")}]Clean-up: created {report.Created}, deleted {report.Deleted}{(left.Count == 0 ? "" : $", left {left.Count} on the server")}[/]");
-        foreach (var item in left)
+        foreach (var line in left.SelectMany(item => LeftOnServer(item, _redactor)))
         {
-            Line($"  [yellow]![/] left on the server: {Esc(item.Item.Path)} ({Esc(item.Detail)})");
-            if (item.Request is { } request)
-            {
-                Line($"      [grey]delete it:[/] {Esc(CurlCommand.For(request, _redactor))}");
-            }
+            Line(line);
+        }
+    }
+
+    /// <summary>An item the clean-up could not delete, and the curl that would (markup lines).</summary>
+    internal static IEnumerable<string> LeftOnServer(Execution.CleanupResult item, Redactor r)
+    {
+        yield return $"  [yellow]![/] left on the server: {Esc(item.Item.Path)} ({Esc(item.Detail)})";
+        if (item.Request is { } request)
+        {
+            yield return $"      [grey]delete it:[/] {Esc(CurlCommand.For(request, r))}";
         }
     }
 
