@@ -75,7 +75,17 @@ public abstract class MessageTransport : ITransport
                 _ => new TransportResult(null, cause.Message, clock.Elapsed),
             };
         }
+        catch (Exception e) when (!stop.IsCancellationRequested && AppFault(e) is { } fault)
+        {
+            return new TransportResult(null, fault, clock.Elapsed);
+        }
     }
+
+    /// <summary>
+    /// What an exception the handler threw says about the target, when it is the target's own (an app in process throws
+    /// its unhandled exceptions through the handler, where a server would answer 500); null lets it pass on as a bug.
+    /// </summary>
+    protected virtual string? AppFault(Exception exception) => null;
 
     private async Task<HttpResponseMessage> SendMessageAsync(SentRequest sent, CancellationToken timeout)
     {
