@@ -20,7 +20,8 @@ public class BaselineTests
     public async Task Baseline_OtherSeed_KnowsEveryFindingButTheOneLeftOut_AndTheFixedApiReportsThemFixed()
     {
         var recorded = Path.Combine(_dir, "contractcheck.baseline.json");
-        var (exit, stdout, stderr) = await CliRunner.RunAsync("demo", "--target", "legacy", "--seed", "1", "--output", "summary", "--update-baseline", "--baseline", recorded);
+        // The list's burst is left out: whether a loaded machine's burst trips the limiter in time is not the point here.
+        var (exit, stdout, stderr) = await CliRunner.RunAsync("demo", "--target", "legacy", "--seed", "1", "--output", "summary", "--exclude", "GET /todos", "--update-baseline", "--baseline", recorded);
         Assert.That(exit, Is.EqualTo(0), stdout + stderr);
         var text = File.ReadAllText(recorded);
         var entries = JsonNode.Parse(text)!["findings"]!.AsArray();
@@ -34,14 +35,14 @@ public class BaselineTests
         entries.RemoveAt(3);
         var partial = Path.Combine(_dir, "partial.json");
         File.WriteAllText(partial, new JsonObject { ["version"] = 1, ["findings"] = entries.DeepClone() }.ToJsonString());
-        (exit, stdout, _) = await CliRunner.RunAsync("demo", "--target", "legacy", "--seed", "2", "--output", "summary", "--baseline", partial);
+        (exit, stdout, _) = await CliRunner.RunAsync("demo", "--target", "legacy", "--seed", "2", "--output", "summary", "--exclude", "GET /todos", "--baseline", partial);
 
         Assert.That(exit, Is.EqualTo(1), stdout);
         Assert.That(stdout, Does.Contain($"Baseline {partial}: 1 new, {entries.Count} known, 0 fixed"));
         Assert.That(stdout, Does.Contain($"  new {left["operation"]} {left["probe"]}").And.Contain($"({left["fingerprint"]})"));
 
         // The conformant API with the careless one's baseline: nothing new, nothing known, the rest fixed or not checked.
-        (exit, stdout, _) = await CliRunner.RunAsync("demo", "--seed", "3", "--output", "summary", "--baseline", recorded);
+        (exit, stdout, _) = await CliRunner.RunAsync("demo", "--seed", "3", "--output", "summary", "--exclude", "GET /todos", "--baseline", recorded);
 
         Assert.That(exit, Is.EqualTo(0), stdout);
         Assert.That(stdout, Does.Match(@"Baseline .*: 0 new, 0 known, \d{2} fixed"));
