@@ -2,7 +2,7 @@
 # Burst throughput next to wrk -t1 -c16, all against one trivial Kestrel endpoint on 127.0.0.1, in rounds that
 # alternate them (each ratio is to the wrk run of its own round, so a machine that slows down affects both):
 #   cli     — the rate the CLI's own burst line reports for a rules entry `requests: 10000, concurrency: 16`
-#             (a whole `contractcheck run` process: start-up, spec load, the burst on a cold JIT);
+#             (a whole `contractcheck run` process of the tool as `dotnet pack` + `dotnet tool install` install it);
 #   engine  — the burst engine in process, 100,000 requests at concurrency 16 after a warm-up burst.
 # Usage: bash bench/ContractCheck.Bench/run-burst.sh [rounds]   (default 5; installs wrk with apt-get when missing)
 set -euo pipefail
@@ -17,7 +17,8 @@ cleanup() { [ -z "$server" ] || kill "$server" 2>/dev/null || true; rm -rf "$out
 trap cleanup EXIT
 
 dotnet build -c Release bench/ContractCheck.Bench -v q -nologo >/dev/null
-dotnet publish src/ContractCheck.Cli -c Release -o "$out/cli" -v q -nologo >/dev/null
+dotnet pack src/ContractCheck.Cli -c Release -o "$out/nupkg" -v q -nologo >/dev/null
+dotnet tool install --tool-path "$out/cli" --add-source "$out/nupkg" ContractCheck >/dev/null
 bin=bench/ContractCheck.Bench/bin/Release/net10.0/ContractCheck.Bench.dll
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 dotnet "$bin" serve "$port" 900 >/dev/null &
