@@ -27,7 +27,7 @@ public class HungServerTests
 
         // The Todo API's plan: about 200 requests, minutes of timeouts if each one were waited out.
         var clock = Stopwatch.StartNew();
-        var (exit, stdout, stderr) = await RunProcessAsync(TimeSpan.FromSeconds(90), "run", "--spec", Repository.Path("examples", "TodoApi", "openapi.yaml"),
+        var (exit, stdout, stderr) = await ChildProcess.ContractCheckAsync(TimeSpan.FromSeconds(90), "run", "--spec", Repository.Path("examples", "TodoApi", "openapi.yaml"),
             "--rules", Repository.Path("examples", "TodoApi", "contractcheck.yaml"), "--base-url", hung.BaseUrl.ToString(), "--timeout", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--junit", junit);
         var took = clock.Elapsed;
 
@@ -47,32 +47,5 @@ public class HungServerTests
         Assert.That(errors, Is.Empty, "the JUnit is valid against Jenkins' schema");
         Assert.That(document.Descendants("testcase").Count(), Is.GreaterThan(0), "it holds what the run saw");
         Assert.That(document.Descendants("error").Select(e => e.Attribute("message")?.Value), Has.Some.Contains("no complete answer within 2 s"));
-    }
-
-    private static async Task<(int Exit, string Out, string Err)> RunProcessAsync(TimeSpan bound, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "contractcheck.dll"));
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(bound);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"contractcheck did not exit within {bound}");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -29,36 +29,9 @@ public class ProcessTests
     [TearDown]
     public void DeleteDirectory() => Directory.Delete(_dir, true);
 
-    private static Process Start(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "contractcheck.dll"));
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
+    private static Process Start(params string[] args) => ChildProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "contractcheck.dll"), .. args]);
 
-        info.Environment["NO_COLOR"] = "1";
-        return Process.Start(info)!;
-    }
-
-    private static async Task<(int Exit, string Out, string Err)> FinishAsync(Process process, TimeSpan bound)
-    {
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(bound);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"contractcheck did not exit within {bound}");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string Out, string Err)> FinishAsync(Process process, TimeSpan bound) => ChildProcess.FinishAsync(process, bound);
 
     [TestCase("INT")]
     [TestCase("TERM")]

@@ -15,10 +15,10 @@ public class PackTests
         try
         {
             // The build of this test run is packed as it is (no second build beside the one running the tests).
-            var (exit, log) = await ChildProcess.RunAsync(TimeSpan.FromMinutes(3), "dotnet", "pack", Repository.Path("src", "ContractCheck.NUnit", "ContractCheck.NUnit.csproj"),
-                "--no-build", "-c", ChildProcess.Configuration, "-o", output);
+            var (exit, stdout, stderr) = await ChildProcess.RunAsync(TimeSpan.FromMinutes(3), "dotnet", "pack", Repository.Path("src", "ContractCheck.NUnit", "ContractCheck.NUnit.csproj"),
+                "--no-build", "-c", Build.Configuration, "-o", output);
 
-            Assert.That(exit, Is.Zero, log);
+            Assert.That(exit, Is.Zero, stdout + stderr);
             var package = Directory.GetFiles(output, "ContractCheck.NUnit.*.nupkg").Single();
             using var zip = ZipFile.OpenRead(package);
             Assert.That(zip.Entries.Select(e => e.FullName), Does.Contain("lib/net10.0/ContractCheck.NUnit.dll").And.Contain("lib/net10.0/ContractCheck.NUnit.xml").And.Contain("README.md"));

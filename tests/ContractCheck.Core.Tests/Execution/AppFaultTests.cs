@@ -1,6 +1,5 @@
 using ContractCheck.Core.Checks;
-using ContractCheck.Core.Probes;
-using ContractCheck.Core.Reporting;
+using ContractCheck.Core.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,20 +26,9 @@ public class AppFaultTests
             await next(context);
         }), host: builder => builder.WebHost.UseTestServer());
         await app.StartAsync();
-        var baseUrl = new Uri("http://localhost/");
-        var settings = new RunSettings
-        {
-            Spec = "openapi.yaml",
-            SpecText = TodoApiFiles.OpenApi,
-            Rules = "contractcheck.yaml",
-            RulesText = TodoApiFiles.Rules,
-            BaseUrl = baseUrl,
-            Plan = PlanOptions.Default with { Seed = 3 },
-            Handler = ((TestServer)app.Services.GetRequiredService<IServer>()).CreateHandler(),
-            Environment = n => n == "TODO_API_TOKEN" ? TodoApiOptions.DefaultToken : null,
-        };
+        var handler = ((TestServer)app.Services.GetRequiredService<IServer>()).CreateHandler();
 
-        var report = await ContractRun.Prepare(settings).ExecuteAsync(new CompositeReporter());
+        var report = await Pipeline.RunTodoAsync(new Uri("http://localhost/"), seed: 3, handler: handler);
 
         var health = report.Cases.Single(c => c.Operation.Key == "GET /health" && c.Probe.StartsWith("happy-path", StringComparison.Ordinal) && c.Outcome == Outcome.Error);
         Assert.That(health.Results[0].Finding.Message, Does.Contain("the app threw System.InvalidOperationException: planted fault"));

@@ -1,4 +1,3 @@
-using ContractCheck.Core.Probes;
 using ContractCheck.Core.Reporting;
 using ContractCheck.Core.Tests.Support;
 using ContractCheck.Tests;
@@ -28,20 +27,7 @@ public class InProcessTests
         await using var app = TodoApp.Create(new TodoApiOptions(), host: builder => builder.WebHost.UseTestServer());
         await app.StartAsync();
         var server = (TestServer)app.Services.GetRequiredService<IServer>();
-        var baseUrl = new Uri("http://localhost/");
-        var settings = new RunSettings
-        {
-            Spec = "openapi.yaml",
-            SpecText = TodoApiFiles.OpenApi,
-            Rules = "contractcheck.yaml",
-            RulesText = TodoApiFiles.Rules,
-            BaseUrl = baseUrl,
-            Plan = PlanOptions.Default with { Seed = 9 },
-            Executor = new Core.Execution.ExecutorOptions(baseUrl),
-            Handler = server.CreateHandler(),
-            Environment = n => n == "TODO_API_TOKEN" ? TodoApiOptions.DefaultToken : null,
-        };
-        var inProcess = await ContractRun.Prepare(settings).ExecuteAsync(new CompositeReporter());
+        var inProcess = await Pipeline.RunTodoAsync(new Uri("http://localhost/"), seed: 9, handler: server.CreateHandler());
 
         Assert.That(Findings(inProcess), Is.EqualTo(Findings(socket)));
         Assert.That(inProcess.Failed, Is.Zero);

@@ -28,7 +28,8 @@ public static class Pipeline
     }
 
     /// <summary>The whole pipeline with the Todo API's own spec and rules (or <paramref name="rules"/>), as its README runs it.</summary>
-    public static Task<RunReport> RunTodoAsync(Uri baseUrl, string? rules = null, int seed = 7, string token = TodoApiOptions.DefaultToken, IReporter? reporter = null, string[]? include = null, CancellationToken cancellationToken = default)
+    /// <param name="handler">Send through this handler (a TestServer's, in process) instead of sockets.</param>
+    public static Task<RunReport> RunTodoAsync(Uri baseUrl, string? rules = null, int seed = 7, string token = TodoApiOptions.DefaultToken, IReporter? reporter = null, string[]? include = null, CancellationToken cancellationToken = default, HttpMessageHandler? handler = null)
     {
         var settings = new RunSettings
         {
@@ -39,6 +40,7 @@ public static class Pipeline
             BaseUrl = baseUrl,
             Plan = PlanOptions.Default with { Seed = seed, Include = (include ?? []).Select(s => OperationSelector.Parse(s)).ToList() },
             Environment = n => n == "TODO_API_TOKEN" ? token : null,
+            Handler = handler,
         };
         return ContractRun.Prepare(settings).ExecuteAsync(reporter ?? new CompositeReporter(), cancellationToken: cancellationToken);
     }
