@@ -46,11 +46,13 @@ public sealed class CommonOptions
 
     public Option<bool> Stateless { get; } = new("--stateless") { Description = "The target keeps nothing it is sent (a mock): skip not-found, duplicate-create and lifecycle. Same as conventions.stateful: false." };
 
+    public Option<string[]> AllowHost { get; } = new("--allow-host") { Description = "A host besides the base URL's that may receive credentials: the OAuth 2.0 token URL of the spec (auth.oauth2) when it is elsewhere. Nothing else is ever sent there. Repeatable.", HelpName = "host" };
+
     public Option<string?> Shard { get; } = new("--shard") { Description = "Check only part i of n of the plan, for a CI matrix of n jobs: --shard 1/4 in the first job … --shard 4/4 in the last. The parts are split by operation (a create and everything that uses what it made stay together), are disjoint and together are the whole plan; each part deletes what it created. Give every job the same --seed to send the values of one whole run.", HelpName = "i/n" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in Reports.Select(r => (Option)r.Option).Concat([Output, Quiet, Baseline, UpdateBaseline, MinCoverage, Include, Exclude, Shard, Seed, Timeout, MaxRequests, MaxBodyMb, Workers, ReadOnly, Bursts, Stateless, Insecure, DryRun, Verbose]))
+        foreach (var option in Reports.Select(r => (Option)r.Option).Concat([Output, Quiet, Baseline, UpdateBaseline, MinCoverage, Include, Exclude, Shard, Seed, Timeout, MaxRequests, MaxBodyMb, Workers, ReadOnly, Bursts, Stateless, AllowHost, Insecure, DryRun, Verbose]))
         {
             command.Add(option);
         }

@@ -99,6 +99,7 @@ internal static class Runner
             MaxBodyBytes = maxBody * 1024 * 1024,
             Insecure = parse.GetValue(common.Insecure),
             Workers = workers,
+            AllowedHosts = AllowedHosts(parse.GetValue(common.AllowHost)),
         };
         run = run.With(executor);
         await run.CheckReachableAsync(cancellationToken);
@@ -191,6 +192,24 @@ internal static class Runner
         }
 
         return headers;
+    }
+
+    // A host name, or host:port; a URL given by mistake is told apart, so nothing is allowed that was not meant.
+    private static List<string> AllowedHosts(string[]? values)
+    {
+        var hosts = new List<string>();
+        foreach (var value in values ?? [])
+        {
+            var host = value.Trim();
+            if (host.Length == 0 || host.Contains('/', StringComparison.Ordinal) || Uri.CheckHostName(host.Split(':')[0]) == UriHostNameType.Unknown)
+            {
+                throw new ContractCheckException($"--allow-host '{value}' is not a host name", null, "give the host alone, such as --allow-host auth.example.com (or auth.example.com:8443)");
+            }
+
+            hosts.Add(host);
+        }
+
+        return hosts;
     }
 
     private static List<OperationSelector> Selectors(string[]? values) => (values ?? []).Select(v => OperationSelector.Parse(v)).ToList();

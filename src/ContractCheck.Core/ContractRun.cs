@@ -90,8 +90,8 @@ public sealed class ContractRun
             await executor.CheckReachableAsync(cancellationToken);
         }
 
+        // Reporters begin once the tokens are fetched: a login that fails ends the run before any report is started.
         var started = new RunStarted(Spec, Rules, Settings.BaseUrl, Plan, Redactor, DateTimeOffset.UtcNow);
-        reporter.Begin(started);
         var totals = new RunTotals();
         var findings = new FindingLog(Redactor);
         var coverage = new CoverageBuilder(Plan);
@@ -110,7 +110,8 @@ public sealed class ContractRun
                 progress?.Report(probe);
                 order.Add(probe);
             },
-            cancellationToken);
+            cancellationToken,
+            () => reporter.Begin(started));
         order.Flush();
         var (comparison, reported) = Settings.Baseline is { } baseline ? BaselineComparison.Compare(baseline, findings.Findings, findings.Passed) : (null, findings.Findings);
         var finished = new RunFinished(started, clock.Elapsed, totals, execution.Cleanup)
@@ -122,6 +123,8 @@ public sealed class ContractRun
             Coverage = coverage.Build(),
             Baseline = comparison,
             MinCoverage = Settings.MinCoverage,
+            TokenExchanges = execution.TokenExchanges,
+            TokenRenewals = execution.TokenRenewals,
         };
         reporter.End(finished);
         return finished;
@@ -141,12 +144,12 @@ public sealed class ContractRun
     private HttpExecutor NewExecutor()
     {
         var options = Settings.Executor ?? new ExecutorOptions(Settings.BaseUrl);
-        return new HttpExecutor(options, Settings.Handler is { } handler ? new HandlerTransport(handler, options) : null);
+        return new HttpExecutor(options, Settings.Handler is { } handler ? new HandlerTransport(handler, options) : null, Redactor);
     }
 
     // Every credential the run was given: the auth values, and credential headers or parameters from the command line and the rules.
     private static IEnumerable<string> Secrets(RunSettings settings, RuleSet rules) =>
-        rules.Auth.SecretValues()
+        rules.AllIdentities.SelectMany(i => i.Auth.SecretValues())
             .Concat(settings.Plan.ExtraHeaders.Where(h => CredentialNames.IsCredential(h.Key)).Select(h => h.Value))
             .Concat(rules.Operations.SelectMany(o => o.Headers.Concat(o.Params)).Where(h => CredentialNames.IsCredential(h.Key)).Select(h => h.Value))
             .Concat(rules.EnvironmentValues);
@@ -162,14 +165,22 @@ public sealed class ContractRun
             }
         }
 
-        if (rules.Auth.HeaderName is { } header)
+        foreach (var auth in rules.AllIdentities.Select(i => i.Auth))
         {
-            yield return header;
-        }
+            if (auth.HeaderName is { } header)
+            {
+                yield return header;
+            }
 
-        if (rules.Auth.QueryName is { } query)
-        {
-            yield return query;
+            if (auth.Token?.Header is { } tokenHeader)
+            {
+                yield return tokenHeader;
+            }
+
+            if (auth.QueryName is { } query)
+            {
+                yield return query;
+            }
         }
     }
 }

@@ -4,7 +4,10 @@ using ContractCheck.Core.Schema;
 
 namespace ContractCheck.Core.Checks;
 
-/// <summary>read-matches-create: in a lifecycle, the item read back from its Location has the values it was created with.</summary>
+/// <summary>
+/// read-matches-create: in a lifecycle, the item read back from its Location has the values it was created with; after
+/// another identity's write to it (cross-identity, insufficient-permission), its owner reads it back unchanged.
+/// </summary>
 public sealed class ReadMatchesCreate : ICheck
 {
     public const string CheckId = "read-matches-create";
@@ -16,7 +19,7 @@ public sealed class ReadMatchesCreate : ICheck
 
     public IEnumerable<Finding> Check(CheckContext context)
     {
-        if (context.Exchange.Planned.Step != Steps.Read || context.Response.Status is < 200 or >= 300)
+        if (context.Exchange.Planned.Step is not (Steps.Read or Steps.ReadBack) || context.Response.Status is < 200 or >= 300)
         {
             yield break;
         }
@@ -34,9 +37,19 @@ public sealed class ReadMatchesCreate : ICheck
 
         var differences = new List<string>();
         Compare(sent, read, "", differences);
-        yield return differences.Count == 0
-            ? Finding.Pass(Id, Title)
-            : Finding.Fail(Id, Title, $"{context.Operation.Key} read back after its create: {string.Join("; ", differences)}", "the values the create sent", string.Join("; ", differences), "lifecycle: read after create");
+        if (differences.Count == 0)
+        {
+            yield return Finding.Pass(Id, Title);
+        }
+        else if (context.Exchange.Planned.Step == Steps.ReadBack && context.Exchange.Previous is { } other)
+        {
+            var answered = other.Response is { } r ? $"answered {r.Status}" : "no answer";
+            yield return Finding.Fail(Id, "Item changed by another identity", $"{context.Operation.Key} read back by its owner after the {other.Planned.As} identity's {other.Planned.Method} ({answered}): {string.Join("; ", differences)} — another identity changed it", "the values the create sent", string.Join("; ", differences), $"{context.Probe.Kind}: read back after another identity's request");
+        }
+        else
+        {
+            yield return Finding.Fail(Id, Title, $"{context.Operation.Key} read back after its create: {string.Join("; ", differences)}", "the values the create sent", string.Join("; ", differences), "lifecycle: read after create");
+        }
     }
 
     /// <summary>

@@ -1,16 +1,20 @@
 using ContractCheck.Core.Probes;
+using ContractCheck.Core.Rules;
 
 namespace ContractCheck.Core.Checks;
 
 /// <summary>
 /// expected-status: the status is the one the probe expects (the spec's documented success status, or
 /// the design table's row). A 2xx to a request without valid credentials is reported as an
-/// authentication bypass.
+/// authentication bypass; to the other identity for the main identity's item, as broken object-level
+/// authorization; to the limited identity outside its <c>may</c> list, as a privilege escalation.
 /// </summary>
 public sealed class StatusIsExpected : ICheck
 {
     public const string CheckId = "expected-status";
     public const string BypassTitle = "Authentication bypass";
+    public const string BolaTitle = "Broken object-level authorization";
+    public const string EscalationTitle = "Privilege escalation";
     private const string Title = "Unexpected status code";
 
     private static readonly HashSet<string> AuthProbes = [MissingAuthProbe.KindId, InvalidAuthProbe.KindId, HideExistenceProbe.KindId];
@@ -51,6 +55,26 @@ public sealed class StatusIsExpected : ICheck
         }
 
         var why = expected.Why is null ? "" : " — " + expected.Why;
+        var planned = context.Exchange.Planned;
+        var path = context.Exchange.Request.Url.AbsolutePath;
+        if (status is >= 200 and < 300 && planned.As == IdentityNames.Other)
+        {
+            yield return Finding.Fail(Id, BolaTitle, $"BROKEN OBJECT-LEVEL AUTHORIZATION: the other identity's {planned.Method} of {path}, an item of the main identity, was answered {status}{why}", expected.ToString(), status.ToString(), expected.Source);
+            yield break;
+        }
+
+        if (status is >= 200 and < 300 && planned.As == IdentityNames.Limited && context.Probe.Kind == InsufficientPermissionProbe.KindId)
+        {
+            yield return Finding.Fail(Id, EscalationTitle, $"PRIVILEGE ESCALATION: the limited identity may not call {context.Operation.Key} (it is not in identities.limited.may), and {planned.Method} {path} was answered {status}{why}", expected.ToString(), status.ToString(), expected.Source);
+            yield break;
+        }
+
+        if (status == 401 && planned.As == IdentityNames.Limited && !expected.Allows(401) && context.Probe.Kind == InsufficientPermissionProbe.KindId)
+        {
+            yield return Finding.Fail(Id, "401 for valid credentials", $"{context.Probe.DisplayName} on {context.Operation.Key}: the limited identity's credentials are valid, and its {planned.Method} was answered 401; what it may not do is refused with {expected}{why}{Token(context)}", expected.ToString(), status.ToString(), expected.Source);
+            yield break;
+        }
+
         if (status is >= 200 and < 300 && AuthProbes.Contains(context.Probe.Kind))
         {
             yield return Finding.Fail(Id, BypassTitle, $"AUTH BYPASS: {context.Probe.DisplayName} on {context.Operation.Key} was answered {status} without valid credentials{why}", expected.ToString(), status.ToString(), expected.Source);
@@ -61,6 +85,12 @@ public sealed class StatusIsExpected : ICheck
         if (step == Steps.ReadAfterDelete && status is >= 200 and < 300)
         {
             yield return Finding.Fail(Id, "Use after delete", $"USE AFTER DELETE: {context.Operation.Key} still answers {status} for {context.Exchange.Request.Url.AbsolutePath} after its DELETE succeeded{why}", expected.ToString(), status.ToString(), expected.Source);
+            yield break;
+        }
+
+        if (step == Steps.ReadBack && status is 404 or 410 && context.Exchange.Previous is { Response: { } before } other)
+        {
+            yield return Finding.Fail(Id, "Item gone after another identity's request", $"{context.Probe.DisplayName}: the main identity's item {path} answers {status} to its owner after the {other.Planned.As} identity's {other.Planned.Method} (answered {before.Status}): it was deleted by someone who may not", expected.ToString(), status.ToString(), expected.Source);
             yield break;
         }
 
@@ -78,6 +108,10 @@ public sealed class StatusIsExpected : ICheck
             message += " — the operation needs credentials and none are configured (auth in the rules file, or --header)";
         }
 
-        yield return Finding.Fail(Id, Title, message, expected.ToString(), status.ToString(), expected.Source);
+        yield return Finding.Fail(Id, Title, message + Token(context), expected.ToString(), status.ToString(), expected.Source);
     }
+
+    // A fetched token refused with 401: whether it was fetched again, or why not.
+    private static string Token(CheckContext context) =>
+        context.Response.Status == 401 && context.Exchange.TokenNote is { } note ? " — " + note : "";
 }

@@ -25,7 +25,7 @@ internal sealed class BurstStep
 
         var planned = probe.Requests[0];
         var values = planned.PathValues.ToDictionary(p => p.Key, p => p.Value.Binding is { } b && _run.Resources.TryGetBinding(b, out var id) ? id : p.Value.Text);
-        var request = new SentRequest(planned.Method, RequestUrl.For(_run.Options.BaseUrl, PathTemplate.Parse(planned.PathTemplate).Expand(values), planned.Query), planned.Headers, planned.Body, planned.ContentType);
+        var request = _run.Tokens.Fill(new SentRequest(planned.Method, RequestUrl.For(_run.Options.BaseUrl, PathTemplate.Parse(planned.PathTemplate).Expand(values), planned.Query), planned.Headers, planned.Body, planned.ContentType)).Request;
         var started = DateTimeOffset.UtcNow;
         var (result, samples) = await new BurstRunner(_run.Transport).RunAsync(probe, request, planned, _run.Stop);
         var exchanges = samples.Select((e, i) => i == 0 ? e with { Burst = result, Started = started } : e with { Started = started }).ToList();

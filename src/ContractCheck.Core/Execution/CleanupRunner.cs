@@ -46,7 +46,7 @@ internal sealed class CleanupRunner
             }
 
             var url = RequestUrl.For(_run.Options.BaseUrl, item.Collection.TrimEnd('/')[_run.Options.BaseUrl.AbsolutePath.TrimEnd('/').Length..] + "/" + Uri.EscapeDataString(item.Id), delete.Query);
-            var request = new SentRequest("DELETE", url, delete.Headers, null);
+            var request = _run.Tokens.Fill(new SentRequest("DELETE", url, delete.Headers, null)).Request;
             if (bound.IsCancellationRequested || (dead && results.Any(r => r.Attempted)))
             {
                 // Not sent: the report still shows the request that would delete it.

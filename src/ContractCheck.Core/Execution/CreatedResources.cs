@@ -116,8 +116,9 @@ public sealed class CreatedResources
 
             Track(probe, exchange, response, pathValues);
 
-            // A DELETE that removed an item (or found it gone) settles it.
-            if (exchange.Planned.Method == "DELETE" && response.Status is (>= 200 and < 300) or 404 or 410)
+            // A DELETE that removed an item settles it; so does a 404 or 410 to the main identity (it is gone). Another
+            // identity's 404 settles nothing: it may only hide an item that is still there.
+            if (exchange.Planned.Method == "DELETE" && (response.Status is >= 200 and < 300 || (response.Status is 404 or 410 && exchange.Planned.As == Rules.IdentityNames.Main)))
             {
                 var template = PathTemplate.Parse(exchange.Planned.PathTemplate);
                 if (template.EndsWithParameter && pathValues.TryGetValue(template.ParameterNames.Last(), out var deleted))
@@ -145,7 +146,8 @@ public sealed class CreatedResources
             return;
         }
 
-        if (probe.Creates is not { } key)
+        // A POST to an item (an action on it) creates nothing of the probe's kind, whatever its chain creates.
+        if (probe.Creates is not { } key || PathTemplate.Parse(exchange.Planned.PathTemplate).EndsWithParameter)
         {
             // A 201 says something was made even where the spec has no item path for it: reported, it cannot be deleted.
             if (response.Status == 201)

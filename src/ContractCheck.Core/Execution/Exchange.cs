@@ -36,8 +36,17 @@ public sealed record Exchange(Probe Probe, PlannedRequest Planned, SentRequest R
     /// <summary>True for a request ContractCheck refused to send (a Location on another origin): reported, never on the wire.</summary>
     public bool NotSent { get; init; }
 
-    /// <summary>Every request this exchange put on the wire, in the order sent: the ETag read (and its 429s), the 429s waited out, this one.</summary>
-    public IEnumerable<Exchange> OnTheWire => NotSent ? [] : (Preflight?.OnTheWire ?? []).Concat(Throttled).Append(this);
+    /// <summary>True when no answer came at all (a timeout, a refused or reset connection).</summary>
+    public bool NoAnswer { get; init; }
+
+    /// <summary>The 401 this request got with a fetched token before the token was fetched again and the request sent again; not judged, kept as evidence.</summary>
+    public Exchange? Refused { get; init; }
+
+    /// <summary>What happened to the fetched token this request carried after a 401: fetched again (<see cref="Refused"/> is set), or why not.</summary>
+    public string? TokenNote { get; init; }
+
+    /// <summary>Every request this exchange put on the wire, in the order sent: the ETag read (and its 429s), the 429s waited out, the 401 before a token was fetched again, this one.</summary>
+    public IEnumerable<Exchange> OnTheWire => NotSent ? [] : (Preflight?.OnTheWire ?? []).Concat(Refused?.OnTheWire ?? []).Concat(Throttled).Append(this);
 
     /// <summary>The status this exchange is held to: the request's own, else the probe's.</summary>
     public ExpectedStatus? Expected => Planned.Expect ?? Probe.Expected;

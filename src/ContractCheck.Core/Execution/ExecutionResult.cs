@@ -11,4 +11,10 @@ public sealed record ExecutionResult(IReadOnlyList<ProbeOutcome> Outcomes, IRead
 
     /// <summary>How many items the run created (deleted since or not).</summary>
     public int Created { get; init; }
+
+    /// <summary>The requests that fetched tokens (logins, OAuth 2.0 token requests), in the order sent.</summary>
+    public IReadOnlyList<Exchange> TokenExchanges { get; init; } = [];
+
+    /// <summary>Each time a token was fetched again after the API refused it with 401.</summary>
+    public IReadOnlyList<string> TokenRenewals { get; init; } = [];
 }

@@ -27,6 +27,9 @@ public sealed record ExecutorOptions(Uri BaseUrl)
     /// <summary>Lanes run side by side within a stage (--workers).</summary>
     public int Workers { get; init; } = 4;
 
+    /// <summary>Hosts besides the base URL's that may receive credentials (--allow-host): an OAuth 2.0 token URL elsewhere.</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     /// <summary>After this many requests in a row without an answer, the target is taken for dead and the run stops.</summary>
     public int MaxMissedAnswers { get; init; } = 3;
 }

@@ -13,10 +13,15 @@ public sealed class HttpExecutor : IDisposable
     private readonly ExecutorOptions _options;
     private readonly ITransport _transport;
     private readonly bool _ownsTransport;
+    private readonly ISecrets? _secrets;
 
-    public HttpExecutor(ExecutorOptions options, ITransport? transport = null)
+    /// <param name="options">Target and bounds.</param>
+    /// <param name="transport">Where requests go; sockets when null.</param>
+    /// <param name="secrets">Learns each token fetched during the run, so reports mask it.</param>
+    public HttpExecutor(ExecutorOptions options, ITransport? transport = null, ISecrets? secrets = null)
     {
         _options = options;
+        _secrets = secrets;
         _ownsTransport = transport is null;
         _transport = transport ?? new SocketTransport(options);
     }
@@ -27,15 +32,20 @@ public sealed class HttpExecutor : IDisposable
     /// <param name="plan">The probes to run.</param>
     /// <param name="finished">Called as each probe ends, with its plan index (from the workers' threads).</param>
     /// <param name="cancellationToken">Ctrl-C / SIGTERM: stop sending, clean up, return what was seen.</param>
-    public async Task<ExecutionResult> RunAsync(Plan plan, Action<int, ProbeOutcome>? finished, CancellationToken cancellationToken)
+    /// <param name="ready">Called once the tokens are fetched, just before the first probe.</param>
+    public async Task<ExecutionResult> RunAsync(Plan plan, Action<int, ProbeOutcome>? finished, CancellationToken cancellationToken, Action? ready = null)
     {
-        using var run = new RunContext(_options, _transport, cancellationToken);
+        using var run = new RunContext(_options, _transport, cancellationToken, plan.Tokens, _secrets);
         var runner = new ProbeRunner(run);
         ProbeOutcome[] outcomes;
         var cleanup = new List<CleanupResult>();
         var cleaner = new CleanupRunner(run);
         try
         {
+            // Tokens known only at run time are fetched before the first probe; one that cannot be is the end of the run.
+            await run.Tokens.FetchAllAsync();
+            ready?.Invoke();
+
             // What no later probe works on (items wrongly accepted bad requests made) goes before the delete stage,
             // so no parent is deleted with the run's own children still under it.
             outcomes = await Scheduler.RunAsync(plan, _options.Workers, runner.RunAsync, finished, async () => cleanup.AddRange(await cleaner.RunAsync(plan, final: false)));
@@ -51,6 +61,8 @@ public sealed class HttpExecutor : IDisposable
             Cancelled = run.UserCancelled,
             Stopped = run.Liveness.Reason,
             Created = run.Resources.Created,
+            TokenExchanges = run.Tokens.Exchanges,
+            TokenRenewals = run.Tokens.Renewals,
         };
     }
 

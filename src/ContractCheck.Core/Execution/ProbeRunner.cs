@@ -137,7 +137,7 @@ internal sealed class ProbeRunner
         {
             if (!RequestUrl.SameOrigin(target, _run.Options.BaseUrl))
             {
-                var refused = new SentRequest(planned.Method, target, planned.Headers, planned.Body, planned.ContentType);
+                var refused = _run.Tokens.Fill(new SentRequest(planned.Method, target, planned.Headers, planned.Body, planned.ContentType)).Request;
                 return new Exchange(probe, planned, refused, null, $"the Location {target} is on another origin; ContractCheck contacts only {_run.Options.BaseUrl.GetLeftPart(UriPartial.Authority)} and did not follow it", TimeSpan.Zero) { NotSent = true };
             }
 
@@ -169,19 +169,49 @@ internal sealed class ProbeRunner
 
     /// <summary>
     /// One request, sent again after each 429 the target answers (bounded, and each time a request of the budget),
-    /// every worker pausing with it. The 429s waited out are kept with the answer that counts.
+    /// every worker pausing with it; its fetched token put in place as it goes out, and when the API refuses that token
+    /// with 401, the token fetched again and the request sent once more. The 429s waited out and the 401 are kept with
+    /// the answer that counts.
     /// </summary>
     public async Task<Exchange> ExchangeAsync(Probe probe, PlannedRequest planned, SentRequest sent)
+    {
+        var (exchange, used) = await SendWaitingAsync(probe, planned, sent);
+        _run.Tokens.Observe(exchange);
+        if (exchange.Response is not { Status: 401 } || used is not var (identity, token))
+        {
+            return exchange;
+        }
+
+        var refusal = await _run.Tokens.RenewAsync(identity, token);
+        if (refusal is null && !_run.Budget.TryTake())
+        {
+            refusal = $"--max-requests ({_run.Budget.Ceiling}) reached";
+        }
+
+        if (refusal is not null)
+        {
+            return exchange with { TokenNote = refusal };
+        }
+
+        var (again, _) = await SendWaitingAsync(probe, planned, sent);
+        var note = again.Response is { Status: 401 }
+            ? $"the {identity} identity's token was refused with 401, fetched again, and the new one refused too"
+            : $"the {identity} identity's token was refused with 401; it was fetched again and the request sent again";
+        return again with { Refused = exchange, TokenNote = note };
+    }
+
+    private async Task<(Exchange Exchange, (string Identity, string Token)? Used)> SendWaitingAsync(Probe probe, PlannedRequest planned, SentRequest sent)
     {
         var waits = new List<TimeSpan>();
         var throttled = new List<Exchange>();
         while (true)
         {
             await _run.RateLimit.WaitAsync(_run.Stop);
+            var (wire, used) = _run.Tokens.Fill(sent);
             var started = DateTimeOffset.UtcNow;
-            var result = await _run.Transport.SendAsync(sent, _run.Stop);
-            _run.Liveness.Observe(sent, result);
-            var exchange = new Exchange(probe, planned, sent, result.Response, result.Error, result.Elapsed) { Started = started };
+            var result = await _run.Transport.SendAsync(wire, _run.Stop);
+            _run.Liveness.Observe(wire, result);
+            var exchange = new Exchange(probe, planned, wire, result.Response, result.Error, result.Elapsed) { Started = started };
             if (result.Response is { Status: 429 } limited && waits.Count < _run.Options.MaxRateLimitRetries && _run.Budget.TryTake())
             {
                 // The target's rate limit at work is not a finding: wait as asked (bounded) and send again.
@@ -190,7 +220,7 @@ internal sealed class ProbeRunner
                 continue;
             }
 
-            return exchange with { RateLimitWaits = waits, Throttled = throttled };
+            return (exchange with { RateLimitWaits = waits, Throttled = throttled }, used);
         }
     }
 }

@@ -2,7 +2,7 @@ namespace ContractCheck.Core.Execution;
 
 /// <summary>
 /// What the workers of one run share: the transport, the request ceiling, the rate-limit pause, the liveness
-/// watch, the created-resource registry, and the one token that stops them all (Ctrl-C, a dead target, the
+/// watch, the created-resource registry, the fetched tokens, and the one token that stops them all (Ctrl-C, a dead target, the
 /// run's time limit) with the reason it was cancelled.
 /// </summary>
 internal sealed class RunContext : IDisposable
@@ -10,7 +10,7 @@ internal sealed class RunContext : IDisposable
     private readonly CancellationTokenSource _stop;
     private readonly CancellationToken _user;
 
-    public RunContext(ExecutorOptions options, ITransport transport, CancellationToken user)
+    public RunContext(ExecutorOptions options, ITransport transport, CancellationToken user, IReadOnlyList<Probes.TokenFetch>? tokens = null, ISecrets? secrets = null)
     {
         Options = options;
         Transport = transport;
@@ -20,6 +20,7 @@ internal sealed class RunContext : IDisposable
         _user = user;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(user, Liveness.Stopped);
         _stop.CancelAfter(options.RunTimeout);
+        Tokens = new Tokens(this, tokens ?? [], secrets ?? Reporting.Redactor.None);
     }
 
     public ExecutorOptions Options { get; }
@@ -33,6 +34,9 @@ internal sealed class RunContext : IDisposable
     public Liveness Liveness { get; }
 
     public CreatedResources Resources { get; } = new();
+
+    /// <summary>The tokens fetched at run time (logins, OAuth 2.0, commands), put in place as requests are sent.</summary>
+    public Tokens Tokens { get; }
 
     /// <summary>Cancelled when the run must stop sending, whatever the reason.</summary>
     public CancellationToken Stop => _stop.Token;

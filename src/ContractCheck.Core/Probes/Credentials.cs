@@ -21,7 +21,7 @@ public static class Credentials
             .Where(h => h.Value.Length > 0)
             .ToList();
         var query = request.Query.Where(q => !queries.Contains(q.Key)).ToList();
-        return request with { Headers = kept, Query = query };
+        return request with { Headers = kept, Query = query, As = IdentityNames.None };
     }
 
     /// <summary>What every made-up credential holds, so reports can show it (it is nobody's secret) and reproductions stay exact.</summary>
@@ -118,14 +118,22 @@ public static class Credentials
             }
         }
 
-        if (rules.Auth.HeaderName is { } h)
+        foreach (var auth in rules.AllIdentities.Select(i => i.Auth))
         {
-            headers.Add(h);
-        }
+            if (auth.HeaderName is { } h)
+            {
+                headers.Add(h);
+            }
 
-        if (rules.Auth.QueryName is { } q)
-        {
-            queries.Add(q);
+            if (auth.Token is { } token)
+            {
+                headers.Add(token.HeaderName);
+            }
+
+            if (auth.QueryName is { } q)
+            {
+                queries.Add(q);
+            }
         }
 
         return (headers, queries, cookies);

@@ -36,7 +36,7 @@ public sealed class LifecycleProbe : IProbeKind
         var random = context.RandomFor(Id, operation);
         var steps = new List<PlannedRequest>
         {
-            context.Requests.Build(operation, random) with { Step = Steps.Create, Expect = Expectations.Success(operation, context, HappyPathProbe.KindId) },
+            OwnItem.Create(operation, context, random),
             Item(read, local, context, random) with { Step = Steps.Read, Requires = Steps.Create, FollowLocation = true, Expect = Expectations.Success(read, context, HappyPathProbe.KindId) },
         };
         if (update is not null)
@@ -52,13 +52,7 @@ public sealed class LifecycleProbe : IProbeKind
     }
 
     // The item's own id comes from this chain's create, never from another probe's.
-    private static PlannedRequest Item(ApiOperation operation, string binding, PlanContext context, Random random)
-    {
-        var request = context.Requests.Build(operation, random);
-        var id = PathTemplate.Parse(operation.Path).ParameterNames.Last();
-        var values = new Dictionary<string, PathValue>(request.PathValues) { [id] = request.PathValues[id] with { Binding = binding } };
-        return request with { PathValues = values, Operation = operation };
-    }
+    private static PlannedRequest Item(ApiOperation operation, string binding, PlanContext context, Random random) => OwnItem.Item(operation, binding, context, random);
 
     private static ExpectedStatus? Row(string step, PlanContext context) =>
         context.Rules.Expect.Find(KindId, step) is { } statuses

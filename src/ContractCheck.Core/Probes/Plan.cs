@@ -18,6 +18,9 @@ public sealed record Plan(
     /// <summary>The part of the whole plan this is (<c>--shard i/n</c>), or null for the whole plan.</summary>
     public Shard? Shard { get; init; }
 
+    /// <summary>The tokens fetched before the first probe (auth.login, oauth2, command of each identity), main first.</summary>
+    public IReadOnlyList<TokenFetch> Tokens { get; init; } = [];
+
     /// <summary>Requests the plan sends.</summary>
     public int RequestCount => Probes.Sum(p => p.RequestCount);
 

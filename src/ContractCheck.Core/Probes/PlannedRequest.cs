@@ -34,6 +34,13 @@ public sealed record PlannedRequest(
     /// </summary>
     public PlannedRequest? ReadFirst { get; init; }
 
+    /// <summary>
+    /// As whom the request is sent (<see cref="Rules.IdentityNames"/>): the main identity, another of the rules'
+    /// identities, or none. Its credentials are in <see cref="Headers"/> and <see cref="Query"/>; a token fetched at run
+    /// time stands there as its <see cref="Rules.TokenSlot"/> until the request is sent.
+    /// </summary>
+    public string As { get; init; } = Rules.IdentityNames.Main;
+
     /// <summary>The operation this request calls, when it is not the probe's own (a lifecycle's read, update and delete).</summary>
     public Spec.ApiOperation? Operation { get; init; }
 

@@ -64,7 +64,11 @@ public static class Planner
         var plan = new Plan(planned, DesignReview.Review(selected, context), skipped, options.Seed) { Cleanup = CleanupRequests(spec, context), Operations = selected };
 
         // A shard is cut from the whole plan, so its probes are byte for byte those of the whole plan.
-        return options.Shard is { } shard ? Sharding.Select(plan, shard) : plan;
+        plan = options.Shard is { } shard ? Sharding.Select(plan, shard) : plan;
+
+        // Only the tokens some request is sent with are fetched: --include health logs nobody in.
+        var used = plan.Probes.Where(p => p.SkipReason is null).SelectMany(p => p.Requests).SelectMany(r => r.ReadFirst is { } read ? [r.As, read.As] : new[] { r.As }).ToHashSet(StringComparer.Ordinal);
+        return plan with { Tokens = [.. TokenFetch.Plan(context).Where(t => used.Contains(t.Identity))] };
     }
 
     private static List<Probe> PlanOperation(ApiOperation operation, List<IProbeKind> kinds, PlanContext context)
@@ -81,7 +85,7 @@ public static class Planner
         {
             var idFrom = CreatedIdSource.For(operation, context);
             var members = CreatedIdSource.Members(operation, context);
-            probes = probes.Select(p => p.Creates is not null ? p with { IdFrom = idFrom, IdMembers = members } : p).ToList();
+            probes = probes.Select(p => p.Creates is not null && p.Operation.Method == "POST" ? p with { IdFrom = idFrom, IdMembers = members } : p).ToList();
         }
 
         return probes;
@@ -93,6 +97,11 @@ public static class Planner
         if (!context.Stateful && StatefulKinds.Contains(probe.Kind))
         {
             return "needs an API that keeps what it is sent, and this one is stateless (conventions.stateful: false or --stateless)";
+        }
+
+        if (!context.Stateful && probe.Kind == InsufficientPermissionProbe.KindId)
+        {
+            return "needs the real API: a stateless mock cannot tell identities apart (conventions.stateful: false or --stateless)";
         }
 
         if (probe.Requests.Select(r => Ownership.Refusal(r, r.Operation ?? probe.Operation, context.Rules)).FirstOrDefault(r => r is not null) is { } unowned)
@@ -119,7 +128,7 @@ public static class Planner
     private static readonly HashSet<string> ReadOnlyMethods = ["GET", "HEAD", "OPTIONS"];
 
     // Probes whose expectation holds only if the API remembers: an unknown id, a duplicate, a deleted item.
-    private static readonly HashSet<string> StatefulKinds = [NotFoundProbe.KindId, DuplicateCreateProbe.KindId, LifecycleProbe.KindId];
+    private static readonly HashSet<string> StatefulKinds = [NotFoundProbe.KindId, DuplicateCreateProbe.KindId, LifecycleProbe.KindId, CrossIdentityProbe.KindId];
 
     private static Probe Restrict(Probe probe, PlanContext context) =>
         probe.SkipReason is null && Restriction(probe, context) is { } reason ? probe with { SkipReason = reason } : probe;

@@ -37,6 +37,9 @@ public sealed record Probe(
     /// <summary>The probe's lane within its stage: probes of one lane run one after another, in plan order.</summary>
     public string Lane { get; init; } = "";
 
+    /// <summary>The step whose answer reports show on the probe's line (the other identity's, not the chain's read-back); else the last.</summary>
+    public string? Shows { get; init; }
+
     /// <summary>For a burst probe: how many requests, how fast, at what concurrency.</summary>
     public BurstSettings? Burst { get; init; }
 

@@ -53,7 +53,8 @@ public sealed class RequestBuilder
     /// <param name="operation">The operation the request is for.</param>
     /// <param name="random">Values come from it, in a fixed order (parameters first), so a request without its body has the same parameter values.</param>
     /// <param name="withBody">False for a probe that sends no body (wrong-method): no body is made, and no read before a conditional write.</param>
-    public PlannedRequest Build(ApiOperation operation, Random random, bool withBody = true)
+    /// <param name="identity">As whom it is sent: its credentials go on the request (the main identity's read before a conditional write stays the main one's).</param>
+    public PlannedRequest Build(ApiOperation operation, Random random, bool withBody = true, string identity = IdentityNames.Main)
     {
         var opRules = _rules.ForOperation(operation);
         var given = opRules?.Params ?? new Dictionary<string, string>();
@@ -110,17 +111,29 @@ public sealed class RequestBuilder
         headers.Add(new("Accept", Accept(operation, forError: false)));
         headers.Add(new("User-Agent", UserAgent));
 
-        headers.AddRange(_rules.Auth.Headers());
-        if (_rules.Auth.QueryName is { } queryName && _rules.Auth.QueryValue is { } queryValue)
+        var credentials = _rules.CredentialsOf(identity);
+        headers.AddRange(credentials.Headers(identity));
+        if (credentials.QueryName is { } queryName && credentials.QueryValue is { } queryValue)
         {
             query.Add(new(queryName, queryValue));
         }
 
-        headers.AddRange(opRules?.Headers ?? new Dictionary<string, string>());
-        headers.AddRange(_options.ExtraHeaders);
+        // Credentials of the rules' operations section and the command line are the main identity's.
+        var main = identity == IdentityNames.Main;
+        headers.AddRange((opRules?.Headers ?? new Dictionary<string, string>()).Where(h => main || !CredentialNames.IsCredential(h.Key)));
+        headers.AddRange(_options.ExtraHeaders.Where(h => main || !CredentialNames.IsCredential(h.Key)));
 
         var (body, contentType) = withBody ? Body(operation, opRules, generator, random) : (null, null);
-        return new PlannedRequest(operation.Method, operation.Path, pathValues, query, Deduplicate(headers), body, contentType) { ReadFirst = withBody ? ReadFirst(operation, random) : null };
+        return new PlannedRequest(operation.Method, operation.Path, pathValues, query, Deduplicate(headers), body, contentType) { ReadFirst = withBody ? ReadFirst(operation, random) : null, As = identity };
+    }
+
+    /// <summary>An identity's login (<c>auth.login</c>): the operation with the login's body, sent without credentials.</summary>
+    public PlannedRequest Login(ApiOperation operation, LoginSettings login, Random random)
+    {
+        var request = Build(operation, random, withBody: false, identity: IdentityNames.None);
+        var mediaType = BodyMediaType(operation) ?? "application/json";
+        var contentType = mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType;
+        return login.Body is null ? request : request with { Body = Encode(_freshener.Freshen(login.Body, null, random, login.Body), contentType), ContentType = contentType };
     }
 
     /// <summary>The request as a deliberately wrong one sends it: asking for the error media types (see <see cref="Accept"/>).</summary>
@@ -134,7 +147,7 @@ public sealed class RequestBuilder
     public byte[] Refresh(ApiOperation operation, JsonNode? value, Random random, string? keep)
     {
         var mediaType = BodyMediaType(operation) ?? "application/json";
-        var template = _rules.ForOperation(operation)?.Body;
+        var template = _rules.ForOperation(operation)?.Body ?? _rules.LoginFor(operation)?.Body;
         var schema = template is null ? operation.Model.RequestBody?.Content?[mediaType]?.Schema : null;
         return Encode(_freshener.Freshen(value, schema, random, template, keep), mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType);
     }
@@ -193,9 +206,11 @@ public sealed class RequestBuilder
     private (byte[]? Body, string? ContentType) Body(ApiOperation operation, OperationRules? opRules, ValueGenerator generator, Random random)
     {
         var mediaType = BodyMediaType(operation);
+        // A login named in the rules' credentials is called with the login's body, unless the operations section gives one.
+        var rulesBody = opRules?.Body ?? _rules.LoginFor(operation)?.Body;
         if (mediaType is null)
         {
-            return opRules?.Body is { } only ? (Encoding.UTF8.GetBytes(_freshener.Freshen(only, null, random, only)?.ToJsonString() ?? "null"), "application/json") : (null, null);
+            return rulesBody is { } only ? (Encoding.UTF8.GetBytes(_freshener.Freshen(only, null, random, only)?.ToJsonString() ?? "null"), "application/json") : (null, null);
         }
 
         var media = operation.Model.RequestBody!.Content![mediaType];
@@ -203,7 +218,7 @@ public sealed class RequestBuilder
         var example = media is null ? null : _examples.GetOrAdd(media, m => UsableExample(m, bodySchema));
 
         // Every body is made fresh: no string an earlier request of the run sent (a unique key in the example would conflict).
-        var value = opRules?.Body is { } fromRules ? _freshener.Freshen(fromRules, null, random, fromRules)
+        var value = rulesBody is { } fromRules ? _freshener.Freshen(fromRules, null, random, fromRules)
             : _freshener.Freshen(example ?? generator.Generate(bodySchema), bodySchema, random);
         var contentType = mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType;
         return (Encode(value, contentType), contentType);

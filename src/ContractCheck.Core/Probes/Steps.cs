@@ -15,6 +15,15 @@ public static class Steps
     public const string Recovery = "recovery";
     public const string Duplicate = "duplicate";
 
+    /// <summary>The request another identity sends to the main identity's item (cross-identity).</summary>
+    public const string AsOther = "as-other";
+
+    /// <summary>The request the limited identity sends (insufficient-permission, permitted).</summary>
+    public const string AsLimited = "as-limited";
+
+    /// <summary>The main identity reads its item back after another identity's request: it must be unchanged.</summary>
+    public const string ReadBack = "read-back";
+
     /// <summary>The GET that reads an item's ETag just before a conditional write (not judged).</summary>
     public const string EtagRead = "etag-read";
 }

@@ -21,7 +21,6 @@ public sealed class ConsoleReporter : IReporter
     private readonly OutputMode _mode;
 
     // What the end of the report needs, kept as probes pass: never the exchanges.
-    private readonly Dictionary<string, int> _bypasses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Count, List<string> Probes)> _skipped = new(StringComparer.Ordinal);
     private Redactor _redactor = Redactor.None;
     private Spec.ApiOperation? _lastOperation;
@@ -41,7 +40,7 @@ public sealed class ConsoleReporter : IReporter
     public void Probe(ProbeResults probe)
     {
         var cases = ReportCase.Of(probe);
-        Remember(probe, cases);
+        Remember(cases);
         if (cases.Count == 0 || _mode == OutputMode.Summary)
         {
             return;
@@ -92,7 +91,8 @@ public sealed class ConsoleReporter : IReporter
         }
 
         Cleanup(run);
-        Bypasses();
+        Renewals(run);
+        Alarms(run);
         if (run.Stopped is { } stopped)
         {
             Line("");
@@ -123,14 +123,9 @@ public sealed class ConsoleReporter : IReporter
         Line($"[{colour}]{Esc(run.Summary)}[/] [grey]({run.RequestsSent} requests in {run.Duration.TotalSeconds:0.0} s, seed {report.Plan.Seed})[/]");
     }
 
-    // The end of the report lists authentication bypasses and, with --verbose, the skips by reason: kept small as probes pass.
-    private void Remember(ProbeResults probe, IReadOnlyList<ReportCase> cases)
+    // With --verbose the end of the report lists the skips by reason: kept small as probes pass.
+    private void Remember(IReadOnlyList<ReportCase> cases)
     {
-        foreach (var result in probe.Results.Where(r => r.Finding.Title == StatusIsExpected.BypassTitle))
-        {
-            _bypasses.TryAdd(result.Probe.Operation.Key, probe.Index);
-        }
-
         if (!_verbose)
         {
             return;
@@ -167,14 +162,23 @@ public sealed class ConsoleReporter : IReporter
         }
     }
 
-    // An authentication bypass is the worst thing a run can find: said once more, at the end, where nobody misses it.
-    private void Bypasses()
+    // An authentication bypass, broken object-level authorization, a privilege escalation: the worst a run can find,
+    // said once more at the end, where nobody misses it.
+    private void Alarms(RunFinished run)
     {
-        var bypasses = _bypasses.OrderBy(b => b.Value).Select(b => b.Key).ToList();
-        if (bypasses.Count > 0)
+        foreach (var alarm in run.Alarms)
         {
             Line("");
-            Line($"[bold red]AUTHENTICATION BYPASS on {bypasses.Count} operation(s): {Esc(string.Join(", ", bypasses))} answered a request without valid credentials.[/]");
+            Line($"[bold red]{Esc(alarm)}[/]");
+        }
+    }
+
+    // Tokens fetched again after a 401 (a login that expired during the run): said, so a slow run's re-logins are no secret.
+    private void Renewals(RunFinished run)
+    {
+        foreach (var renewal in run.TokenRenewals)
+        {
+            Line($"[grey]Token: {Esc(renewal)}[/]");
         }
     }
 

@@ -7,7 +7,7 @@ namespace ContractCheck.Core.Reporting;
 
 /// <summary>
 /// HAR 1.2 (<c>--har</c>): every exchange of the run — probes, the ETag reads before conditional writes, the
-/// clean-up — with request, response and timings, and in <c>_contractcheck</c> the probe, step and the checks that
+/// clean-up, the logins and token requests — with request, response and timings, and in <c>_contractcheck</c> the probe, step and the checks that
 /// judged it. Secrets masked; bodies as read (up to the cap; binary ones base64). Opens in browser developer
 /// tools and HTTP debugging proxies: the evidence a user hands to the API team. Each probe's entries are written to
 /// the file as it ends (in report order), so nothing of them is kept.
@@ -59,7 +59,7 @@ public sealed class HarReporter : IReporter
     public void End(RunFinished run)
     {
         var json = _json!;
-        foreach (var exchange in run.Cleanup.Select(c => c.Exchange).OfType<Exchange>())
+        foreach (var exchange in run.TokenExchanges.Concat(run.Cleanup.Select(c => c.Exchange).OfType<Exchange>()))
         {
             Entry(json, exchange, [], _redactor);
         }
@@ -89,6 +89,7 @@ public sealed class HarReporter : IReporter
         json.WriteString("operation", (exchange.Planned.Operation ?? exchange.Probe.Operation).Key);
         json.WriteString("probe", exchange.Probe.DisplayName);
         json.WriteString("step", exchange.Planned.Step);
+        json.WriteString("as", exchange.Planned.As);
         if (exchange.Error is { } error)
         {
             json.WriteString("error", r.Text(error));

@@ -170,6 +170,16 @@ public sealed class JUnitReporter : IReporter
             notes.AppendLine($"clean-up: {c.Item.Path} {(c.Deleted ? "deleted" : "LEFT ON THE SERVER")} ({c.Detail})");
         }
 
+        foreach (var renewal in run.TokenRenewals)
+        {
+            notes.AppendLine("token: " + renewal);
+        }
+
+        foreach (var alarm in run.Alarms)
+        {
+            notes.AppendLine(alarm);
+        }
+
         if (notes.Length > 0)
         {
             xml.WriteElementString("system-out", Clean(notes.ToString()));

@@ -14,6 +14,11 @@ public static class PlanPrinter
             console.Line($"[grey]{Markup.Escape(empty)}[/]");
         }
 
+        foreach (var token in plan.Tokens)
+        {
+            console.Line($"  [grey]token[/]            {Markup.Escape(TokenLine(token))}");
+        }
+
         foreach (var probe in plan.Probes)
         {
             if (probe.SkipReason is { } reason)
@@ -28,7 +33,8 @@ public static class PlanPrinter
                 var body = request.Body is { Length: > 0 } b ? $" [grey]({b.Length} bytes {Markup.Escape(request.ContentType ?? "")})[/]" : "";
                 var step = request.Step is { } s ? $" [grey]{Markup.Escape(s)}[/]" : "";
                 var expected = (request.Expect ?? probe.Expected) is { } e ? $" [grey]→ expect {Markup.Escape(e.ToString())}[/]" : "";
-                console.Line($"  {Markup.Escape(probe.DisplayName),-16} {request.Method,-7} {Markup.Escape(redactor.Text(request.PreviewPath + query))}{body}{step}{expected}");
+                var identity = request.As == Rules.IdentityNames.Main || request.Step == "as-" + request.As ? "" : $" [grey]as {Markup.Escape(request.As)}[/]";
+                console.Line($"  {Markup.Escape(probe.DisplayName),-16} {request.Method,-7} {Markup.Escape(redactor.Text(request.PreviewPath + query))}{body}{step}{identity}{expected}");
             }
         }
 
@@ -38,6 +44,19 @@ public static class PlanPrinter
         }
 
         console.Line("[grey]dry run: nothing was sent[/]");
+    }
+
+    // Before the first probe: where each identity's token comes from and how it is sent (the token itself is unknown yet).
+    private static string TokenLine(TokenFetch fetch)
+    {
+        var from = fetch.Source switch
+        {
+            Rules.LoginSettings login => $"{fetch.Login?.Method} {fetch.Login?.PreviewPath}, the token at {login.Token} of its answer",
+            Rules.OAuth2Settings => $"POST {fetch.TokenUrl} (client credentials, RFC 6749 §4.4)",
+            Rules.CommandSettings => "the command's output (run on this machine)",
+            _ => "?",
+        };
+        return $"{fetch.Identity} ({fetch.RulesPath}): {from}; sent as {fetch.Source.HeaderName}: {fetch.Source.HeaderValue(Redactor.Mask)}";
     }
 
     /// <summary>"6 operations, 47 probes, 203 requests, seed 42"; for a shard "shard 2/4: 3 of 6 operations, …".</summary>

@@ -51,7 +51,8 @@ internal sealed record ProbeBlock(ProbeVerdict Verdict, IReadOnlyList<string> Li
     /// </summary>
     public static string? SecretsNote(Redactor r, string? shownIn = null) =>
         r.Variables.Where(v => shownIn is null || shownIn.Contains("${" + v + "}", StringComparison.Ordinal)).ToList() is { Count: > 0 } variables
-            ? $"The reproduce lines hold no secrets: set {string.Join(", ", variables)} in your shell first."
+            ? $"The reproduce lines hold no secrets: set {string.Join(", ", variables)} in your shell first"
+                + (variables.Any(v => v.StartsWith(Probes.TokenFetch.VariablePrefix, StringComparison.Ordinal)) ? $" ({Probes.TokenFetch.VariablePrefix}…: a token the run fetched; get one as the rules' login, oauth2 or command does)." : ".")
             : null;
 
     private static string ProbeLine(string probe, ProbeVerdict verdict, Redactor r)
@@ -64,7 +65,7 @@ internal sealed record ProbeBlock(ProbeVerdict Verdict, IReadOnlyList<string> Li
         };
         var exchange = verdict.Exchange;
         var answer = exchange?.Response is { } response
-            ? $"{response.Status} {Esc(response.Reason ?? "")}, {exchange.Elapsed.TotalMilliseconds:0} ms"
+            ? $"{response.Status} {Esc(response.Reason ?? "")}{(exchange.Planned.As is Rules.IdentityNames.Main or Rules.IdentityNames.None ? "" : " as " + exchange.Planned.As)}, {exchange.Elapsed.TotalMilliseconds:0} ms"
             : exchange?.Error is not null ? "no response" : Esc(r.Text(verdict.Reason ?? ""));
         var counts = verdict.FailedChecks > 0 ? $"{verdict.FailedChecks} of {verdict.Checks} checks failed"
             : verdict.Unjudged ? Esc(r.Text(verdict.Reason!))

@@ -11,7 +11,7 @@ namespace ContractCheck.Core.Reporting;
 /// <param name="FailedChecks">Checks that failed or broke.</param>
 /// <param name="PassedChecks">Checks that passed.</param>
 /// <param name="Checks">Checks in all.</param>
-/// <param name="Exchange">The answer the probe is about: its last request's.</param>
+/// <param name="Exchange">The answer the probe is about: its last request's (or that of the step it names, <see cref="Probes.Probe.Shows"/>).</param>
 /// <param name="Reason">Why nothing was judged: the skip reason of a probe that sent nothing, or why none of its answers was judged.</param>
 /// <param name="Unjudged">True when the probe sent requests but none of its answers was judged.</param>
 public sealed record ProbeVerdict(Outcome Outcome, int FailedChecks, int PassedChecks, int Checks, Exchange? Exchange, string? Reason, bool Unjudged)
@@ -20,7 +20,11 @@ public sealed record ProbeVerdict(Outcome Outcome, int FailedChecks, int PassedC
     {
         var failed = cases.Count(c => c.Outcome is Outcome.Failed or Outcome.Error);
         var passed = cases.Count(c => c.Outcome == Outcome.Passed);
-        var exchange = cases.SelectMany(c => c.Results).Select(x => x.Exchange).LastOrDefault(e => e is not null);
+        // The probe's last request, unless the probe names the step it is about (the other identity's request of a
+        // cross-identity chain, not the owner's read-back after it).
+        var exchanges = cases.SelectMany(c => c.Results).Select(x => x.Exchange).OfType<Exchange>().ToList();
+        var shows = cases.Count > 0 ? cases[0].Results[0].Probe.Shows : null;
+        var exchange = exchanges.LastOrDefault(e => shows is null || e.Planned.Step == shows) ?? exchanges.LastOrDefault();
 
         // A probe none of whose answers was judged (the create its chain needed was refused, an id it had to guess
         // answered 404) tested nothing of its claim: a skip with the reason, though the checks of any answer passed.

@@ -10,39 +10,73 @@ namespace ContractCheck.Core.Reporting;
 /// rules) and the secret part of such a header value (<c>token &lt;secret&gt;</c>, <c>Bearer &lt;secret&gt;</c>):
 /// it is masked wherever it appears — headers, URLs, bodies — also URL-, JSON- or HTML-encoded. Response headers
 /// the server uses for credentials (Set-Cookie, …) are masked whole. Shown as <c>***</c>; in reproductions, as the
-/// shell variable to put back (<see cref="Segments"/>).
+/// shell variable to put back (<see cref="Segments"/>). Tokens fetched during the run are added as they come
+/// (<see cref="Add"/>, from any worker).
 /// </summary>
-public sealed class Redactor
+public sealed class Redactor : Execution.ISecrets
 {
     public const string Mask = "***";
 
     // Challenges say how to authenticate; they hold no credential and are evidence worth showing.
     private static readonly string[] PublicChallenges = ["www-authenticate", "proxy-authenticate"];
 
-    private readonly List<(string Text, string Variable)> _secrets = [];
+    private readonly object _gate = new();
     private readonly HashSet<string> _sensitiveNames;
+
+    // Replaced whole (never changed in place) when a secret is added, so readers on other threads need no lock.
+    private volatile List<(string Text, string Variable)> _secrets = [];
+    private int _index;
 
     /// <param name="secrets">The credential values the run was given.</param>
     /// <param name="sensitiveNames">Header and parameter names the spec's security schemes or the rules name.</param>
     /// <param name="variables">The variable each value came from (<c>${TODO_API_TOKEN}</c>), for reproductions.</param>
     public Redactor(IEnumerable<string> secrets, IEnumerable<string>? sensitiveNames = null, IReadOnlyDictionary<string, string>? variables = null)
     {
-        var index = 0;
+        var list = new List<(string Text, string Variable)>();
         foreach (var secret in secrets.Select(SecretPart).Where(s => s.Length >= 3).Distinct())
         {
-            var variable = variables?.GetValueOrDefault(secret) ?? "CONTRACTCHECK_SECRET_" + ++index;
-            foreach (var form in Forms(secret))
-            {
-                if (!_secrets.Any(s => s.Text == form))
-                {
-                    _secrets.Add((form, form == secret ? variable : ""));
-                }
-            }
+            AddForms(list, secret, variables?.GetValueOrDefault(secret) ?? "CONTRACTCHECK_SECRET_" + ++_index);
         }
 
-        // Longest first, so a secret that contains another is hidden whole.
-        _secrets.Sort((a, b) => b.Text.Length.CompareTo(a.Text.Length));
+        _secrets = Sorted(list);
         _sensitiveNames = new HashSet<string>(sensitiveNames ?? [], StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A secret learnt during the run (a token fetched by a login): masked from now on, in every form.</summary>
+    public void Add(string secret, string variable)
+    {
+        var part = SecretPart(secret);
+        if (part.Length < 3)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            var list = new List<(string Text, string Variable)>(_secrets);
+            AddForms(list, part, variable);
+            _secrets = Sorted(list);
+        }
+    }
+
+    string Execution.ISecrets.Mask(string text) => Text(text);
+
+    private static void AddForms(List<(string Text, string Variable)> list, string secret, string variable)
+    {
+        foreach (var form in Forms(secret))
+        {
+            if (!list.Any(s => s.Text == form))
+            {
+                list.Add((form, form == secret ? variable : ""));
+            }
+        }
+    }
+
+    // Longest first, so a secret that contains another is hidden whole.
+    private static List<(string Text, string Variable)> Sorted(List<(string Text, string Variable)> list)
+    {
+        list.Sort((a, b) => b.Text.Length.CompareTo(a.Text.Length));
+        return list;
     }
 
     public static Redactor None { get; } = new([]);

@@ -32,6 +32,15 @@ public sealed record RunFinished(RunStarted Run, TimeSpan Duration, RunTotals To
     /// <summary>How many items the run created.</summary>
     public int Created { get; init; }
 
+    /// <summary>The requests that fetched tokens (logins, OAuth 2.0 token requests), in the order sent.</summary>
+    public IReadOnlyList<Exchange> TokenExchanges { get; init; } = [];
+
+    /// <summary>Each time a token was fetched again after the API refused it with 401, in a sentence.</summary>
+    public IReadOnlyList<string> TokenRenewals { get; init; } = [];
+
+    /// <summary>The authentication bypasses, broken object-level authorization and privilege escalations, each said once (<see cref="Reporting.Alarms"/>).</summary>
+    public IReadOnlyList<string> Alarms => Reporting.Alarms.Of(Findings);
+
     /// <summary>How many items the run deleted of those it created: by its probes, or at the clean-up.</summary>
     public int Deleted => Created - Cleanup.Count(c => !c.Deleted);
 
@@ -43,8 +52,8 @@ public sealed record RunFinished(RunStarted Run, TimeSpan Duration, RunTotals To
 
     public int Skipped => Totals.Skipped;
 
-    /// <summary>Requests sent: the probes' and the clean-up's deletes.</summary>
-    public int RequestsSent => Totals.ProbeRequests + Cleanup.Count(c => c.Attempted);
+    /// <summary>Requests sent: the probes', the clean-up's deletes and the token requests.</summary>
+    public int RequestsSent => Totals.ProbeRequests + Cleanup.Count(c => c.Attempted) + TokenExchanges.Count;
 
     /// <summary>
     /// True when the contract held: no failures and no errors — with a baseline, no finding that is not in it (design

@@ -55,6 +55,12 @@ public sealed class RunReport
 
     public IReadOnlyList<CleanupResult> Cleanup => Finished.Cleanup;
 
+    public IReadOnlyList<Exchange> TokenExchanges => Finished.TokenExchanges;
+
+    public IReadOnlyList<string> TokenRenewals => Finished.TokenRenewals;
+
+    public IReadOnlyList<string> Alarms => Finished.Alarms;
+
     public IReadOnlyList<DesignWarning> DesignWarnings => Plan.DesignWarnings;
 
     public bool DesignWarningsFail => Finished.Run.DesignWarningsFail;

@@ -39,7 +39,22 @@ public sealed class RuleSet
     /// <summary>The files merged, in order: built-in sets first, the user's file last.</summary>
     public IReadOnlyList<string> Sources { get; }
 
+    /// <summary>The main identity's credentials (<c>auth</c>): every valid request is sent with them.</summary>
     public AuthSettings Auth { get; }
+
+    /// <summary>The identities of <c>identities</c> (other, limited) by name; the main one is <see cref="Auth"/>.</summary>
+    public IReadOnlyDictionary<string, Identity> Identities { get; init; } = new Dictionary<string, Identity>();
+
+    /// <summary>Every identity with credentials, the main one first (a main identity without any, too).</summary>
+    public IEnumerable<Identity> AllIdentities => Identities.Values.OrderBy(i => i.Name, StringComparer.Ordinal).Prepend(new Identity(IdentityNames.Main, Auth, [], null));
+
+    /// <summary>The credentials of an identity: <see cref="Auth"/> for the main one, none for <see cref="IdentityNames.None"/> or one the rules do not give.</summary>
+    public AuthSettings CredentialsOf(string identity) =>
+        identity == IdentityNames.Main ? Auth : Identities.TryGetValue(identity, out var other) ? other.Auth : new AuthSettings();
+
+    /// <summary>The login of some identity that calls this operation (the main identity's first): its body is how to call it.</summary>
+    public LoginSettings? LoginFor(ApiOperation operation) =>
+        AllIdentities.Select(i => i.Auth.Token).OfType<LoginSettings>().FirstOrDefault(l => l.Operation.Matches(operation));
 
     public ErrorSettings Errors { get; }
 
@@ -106,6 +121,7 @@ public sealed class RuleSet
     public void Validate(ApiSpec spec)
     {
         var selectors = Operations.Select(o => o.Selector)
+            .Concat(AllIdentities.Select(i => i.Auth.Token).OfType<LoginSettings>().Select(l => l.Operation))
             .Concat(RateLimits.Select(r => r.Operation))
             .Concat(Skip)
             .Concat(Responses.SelectMany(r => r.Operations))
@@ -122,6 +138,8 @@ public sealed class RuleSet
                     close is not null ? $"did you mean '{close}'?" : "name an operationId or \"METHOD /path\" exactly as the spec writes it");
             }
         }
+
+        IdentityRules.Validate(this, spec);
     }
 
     private static Dictionary<TKey, TValue> Overlay<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> first, IReadOnlyDictionary<TKey, TValue> second)

@@ -9,6 +9,9 @@ internal sealed class RulesFragment
 
     public AuthSettings? Auth { get; set; }
 
+    /// <summary>The identities this file gives; each replaces one of the same name from the files it extends.</summary>
+    public List<Identity> Identities { get; } = [];
+
     public ErrorSettings? Errors { get; set; }
 
     public IReadOnlyList<int>? ValidationStatus { get; set; }

@@ -99,6 +99,7 @@ public sealed class RulesLoader
     private static RuleSet Merge(List<RulesFragment> fragments, IReadOnlyDictionary<string, string> variables, IReadOnlySet<string> fromEnvironment)
     {
         var auth = new AuthSettings();
+        var identities = new Dictionary<string, Identity>(StringComparer.Ordinal);
         var errors = ErrorSettings.None;
         var conventions = Conventions.Default;
         var expect = ExpectTable.Empty;
@@ -108,6 +109,11 @@ public sealed class RulesLoader
         foreach (var f in fragments)
         {
             auth = f.Auth ?? auth;
+            foreach (var identity in f.Identities)
+            {
+                identities[identity.Name] = identity;
+            }
+
             errors = f.Errors ?? errors;
             conventions = new Conventions(
                 f.ValidationStatus ?? conventions.ValidationStatus,
@@ -140,6 +146,6 @@ public sealed class RulesLoader
             fragments.SelectMany(f => f.Skip).ToList(),
             checks,
             expect,
-            strict) { Variables = variables, EnvironmentValues = fromEnvironment };
+            strict) { Variables = variables, EnvironmentValues = fromEnvironment, Identities = identities };
     }
 }

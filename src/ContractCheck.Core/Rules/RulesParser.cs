@@ -10,7 +10,7 @@ namespace ContractCheck.Core.Rules;
 internal sealed class RulesParser
 {
     public static readonly string[] TopLevelKeys =
-        ["extends", "auth", "errors", "conventions", "rateLimit", "probes", "operations", "responses", "skip", "checks", "expect", "strict"];
+        ["extends", "auth", "identities", "errors", "conventions", "rateLimit", "probes", "operations", "responses", "skip", "checks", "expect", "strict"];
 
     private static readonly string[] ExpectKeys = [.. HttpMethods.Standard, "create", "*", "status", "why", Core.Probes.Steps.ReadAfterDelete, Core.Probes.Steps.DeleteAgain, Core.Probes.Steps.Recovery];
 
@@ -50,7 +50,10 @@ internal sealed class RulesParser
                     fragment.Extends = _y.TextList(value, "extends").Select(e => (e.Value, _y.At(e.Node))).ToList();
                     break;
                 case "auth":
-                    fragment.Auth = Auth(value);
+                    fragment.Auth = new AuthParser(_y).Auth(value);
+                    break;
+                case "identities":
+                    fragment.Identities.AddRange(new AuthParser(_y).Identities(value));
                     break;
                 case "errors":
                     fragment.Errors = Errors(value);
@@ -95,39 +98,6 @@ internal sealed class RulesParser
 
     private IEnumerable<YNode> List(YNode node, string what) =>
         node is YSequence seq ? seq.Items : throw _y.Error(node, $"{what} must be a list (lines starting with '- '), not {node.KindName}");
-
-    private AuthSettings Auth(YNode node)
-    {
-        var map = _y.Map(node, "auth", "bearer", "header", "basic", "query");
-        var auth = new AuthSettings();
-        if (map["bearer"] is { } bearer)
-        {
-            auth = auth with { Bearer = _y.Text(bearer, "auth.bearer") };
-        }
-
-        if (map["header"] is { } header)
-        {
-            var h = _y.Map(header, "auth.header", "name", "value");
-            auth = auth with { HeaderName = Required(h, "name", "auth.header"), HeaderValue = Required(h, "value", "auth.header") };
-        }
-
-        if (map["basic"] is { } basic)
-        {
-            var b = _y.Map(basic, "auth.basic", "username", "password");
-            auth = auth with { BasicUser = Required(b, "username", "auth.basic"), BasicPassword = b["password"] is { } p ? _y.Text(p, "auth.basic.password") : "" };
-        }
-
-        if (map["query"] is { } query)
-        {
-            var q = _y.Map(query, "auth.query", "name", "value");
-            auth = auth with { QueryName = Required(q, "name", "auth.query"), QueryValue = Required(q, "value", "auth.query") };
-        }
-
-        return auth;
-    }
-
-    private string Required(YMapping map, string key, string what) =>
-        map[key] is { } v ? _y.Text(v, $"{what}.{key}") : throw _y.Error(map, $"{what} needs '{key}'");
 
     private ErrorSettings Errors(YNode node)
     {
