@@ -22,6 +22,12 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
             return;
         }
 
+        if (path == "/login" && method == "POST")
+        {
+            await LoginAsync();
+            return;
+        }
+
         if (path != "/todos" && !path.StartsWith("/todos/", StringComparison.Ordinal))
         {
             await Write(404, new { error = "not found" });
@@ -36,7 +42,8 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
             return;
         }
 
-        // ... and any token at all is accepted: nobody checks it.
+        // ... and any token at all is accepted: nobody checks it (an unknown one is taken for alice's).
+        var caller = Caller(authorization);
         var id = path.Length > "/todos/".Length && long.TryParse(path["/todos/".Length..], out var parsed) ? parsed : (long?)null;
         switch (method, id)
         {
@@ -55,14 +62,23 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
                 await Write(200, store.All.Where(t => !state.Deleted.ContainsKey(t.Id)));
                 break;
             case ("POST", null):
-                await CreateAsync();
+                // Mistake: the reader role is never checked on a create (privilege escalation).
+                await CreateAsync(caller);
                 break;
             case ("GET", { } getId):
-                // Mistake: an unknown id answers 200 with null instead of 404.
+                // Mistakes: an unknown id answers 200 with null instead of 404; and every todo remembers its owner,
+                // but no handler compares the owner with the caller: anyone reads, changes and deletes anyone's todo
+                // (broken object-level authorization).
                 await Write(200, store.Find(getId));
                 break;
             case ("PUT", { } putId):
+                // Mistake: nor on an update.
                 await UpdateAsync(putId);
+                break;
+            case ("DELETE", { } _) when !caller.CanWrite:
+                // Mistake: the reader role is checked on DELETE only, and refused with 401 — its token is valid: 403.
+                Response.Headers.WWWAuthenticate = "Bearer";
+                await Write(401, new { error = "not allowed" });
                 break;
             case ("DELETE", { } deleteId):
                 // Mistakes: DELETE answers 200 with a body where the contract says 204 No Content, and only
@@ -78,7 +94,7 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
         }
     }
 
-    private async Task CreateAsync()
+    private async Task CreateAsync(TodoUser caller)
     {
         if (await ReadAsync() is not { } input)
         {
@@ -86,7 +102,7 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
         }
 
         // Mistake: titles are meant to be unique (409), but the duplicate check was never written.
-        var todo = store.Add(input.Title + (store.All.Any(t => t.Title == input.Title) ? " " : ""), input.Done)!;
+        var todo = store.Add(input.Title + (store.All.Any(t => t.Title == input.Title) ? " " : ""), input.Done, caller.Account)!;
 
         // Mistake: the Location points to a path that does not exist (/todo/ instead of /todos/).
         Response.Headers.Location = $"/todo/{todo.Id}";
@@ -107,20 +123,34 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
         }
     }
 
+    // Mistake: any password logs in; the token names the user.
+    private async Task LoginAsync()
+    {
+        if (await ParseAsync() is not { } document)
+        {
+            return;
+        }
+
+        using (document)
+        {
+            var name = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("username", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            await Write(200, name is null ? new { success = false, error = "username is required" } : new { access_token = "legacy-" + name, token_type = "Bearer" });
+        }
+    }
+
+    private static TodoUser Caller(string authorization)
+    {
+        var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : authorization;
+        return token == TodoApiOptions.DefaultReaderToken ? TodoUser.Carol
+            : TodoUser.All.FirstOrDefault(u => token == "legacy-" + u.Name) ?? TodoUser.Alice;
+    }
+
     // Mistakes: any Content-Type is read as JSON (no 415), broken JSON crashes into a 500 with the
     // stack trace, and validation errors are answered 200 with {"success": false}.
     private async Task<TodoInput?> ReadAsync()
     {
-        JsonDocument document;
-        try
+        if (await ParseAsync() is not { } document)
         {
-            document = await JsonDocument.ParseAsync(Request.Body);
-        }
-        catch (JsonException e)
-        {
-            Response.StatusCode = 500;
-            Response.ContentType = "text/plain";
-            await Response.WriteAsync("System.Text.Json.JsonException: " + e.Message + "\n   at LegacyApi.LegacyHandler.ReadAsync() in /src/LegacyApi/LegacyHandler.cs:line 97\n   at LegacyApi.LegacyHandler.HandleAsync()");
             return null;
         }
 
@@ -135,6 +165,21 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
 
             var done = root.TryGetProperty("done", out var d) && d.ValueKind == JsonValueKind.True;
             return new TodoInput(title.GetString()!, done);
+        }
+    }
+
+    private async Task<JsonDocument?> ParseAsync()
+    {
+        try
+        {
+            return await JsonDocument.ParseAsync(Request.Body);
+        }
+        catch (JsonException e)
+        {
+            Response.StatusCode = 500;
+            Response.ContentType = "text/plain";
+            await Response.WriteAsync("System.Text.Json.JsonException: " + e.Message + "\n   at LegacyApi.LegacyHandler.ReadAsync() in /src/LegacyApi/LegacyHandler.cs:line 97\n   at LegacyApi.LegacyHandler.HandleAsync()");
+            return null;
         }
     }
 

@@ -10,7 +10,9 @@ namespace TodoApi;
 /// <summary>
 /// A small, conformant to-do API: bearer auth with a WWW-Authenticate challenge, problem+json errors,
 /// 201 + Location on create, 204 on delete, 404 for unknown ids, 405 with Allow, 415 for non-JSON
-/// bodies, 422 for invalid ones, 409 for a duplicate title.
+/// bodies, 422 for invalid ones, 409 for a duplicate title. Three users: alice owns her todos, bob has his
+/// own account and sees none of hers (404), carol reads alice's and may change nothing (403); POST /login
+/// hands out tokens.
 /// </summary>
 public static class TodoApp
 {
@@ -28,6 +30,7 @@ public static class TodoApp
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TodoStore>();
+        builder.Services.AddSingleton<TodoUsers>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         builder.Services.AddRateLimiter(o => RateLimits(o, options));
 
@@ -41,9 +44,10 @@ public static class TodoApp
             await next(context);
         });
         app.UseRateLimiter();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/todos"), branch => branch.Use(BearerAuth.Middleware(options.Token)));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/todos"), branch => branch.Use(BearerAuth.Middleware(app.Services.GetRequiredService<TodoUsers>())));
 
         app.MapGet("/health", () => Results.Json(new { status = "ok" }));
+        app.MapPost("/login", LoginEndpoint.Login);
         app.MapGet("/todos", TodoEndpoints.List);
         app.MapPost("/todos", TodoEndpoints.Create);
         app.MapGet("/todos/{id:long}", TodoEndpoints.Get);

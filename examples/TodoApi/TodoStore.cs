@@ -2,31 +2,42 @@ using System.Collections.Concurrent;
 
 namespace TodoApi;
 
-/// <summary>In-memory storage; titles are unique (a second create with the same title is a conflict).</summary>
+/// <summary>In-memory storage of every account's todos; titles are unique within an account (a second create with the same title is a conflict).</summary>
 public sealed class TodoStore
 {
-    private readonly ConcurrentDictionary<long, Todo> _items = new();
+    /// <summary>The account of todos stored without one (the legacy API keeps no accounts).</summary>
+    public const string DefaultAccount = "alice";
+
+    private readonly ConcurrentDictionary<long, (Todo Todo, string Account)> _items = new();
     private readonly object _gate = new();
     private long _nextId;
 
-    public IEnumerable<Todo> All => _items.Values.OrderBy(t => t.Id);
+    /// <summary>Every todo of every account, oldest first.</summary>
+    public IEnumerable<Todo> All => _items.Values.Select(i => i.Todo).OrderBy(t => t.Id);
 
     public int Count => _items.Count;
 
-    public Todo? Find(long id) => _items.GetValueOrDefault(id);
+    /// <summary>The todos of one account, oldest first.</summary>
+    public IEnumerable<Todo> Of(string account) => _items.Values.Where(i => i.Account == account).Select(i => i.Todo).OrderBy(t => t.Id);
 
-    /// <summary>Adds a todo, or returns null when one with the same title exists.</summary>
-    public Todo? Add(string title, bool done)
+    /// <summary>A todo of any account.</summary>
+    public Todo? Find(long id) => _items.TryGetValue(id, out var item) ? item.Todo : null;
+
+    /// <summary>A todo of this account, or null (also when it belongs to another).</summary>
+    public Todo? Find(long id, string account) => _items.TryGetValue(id, out var item) && item.Account == account ? item.Todo : null;
+
+    /// <summary>Adds a todo, or returns null when the account has one with the same title.</summary>
+    public Todo? Add(string title, bool done, string account = DefaultAccount)
     {
         lock (_gate)
         {
-            if (_items.Values.Any(t => t.Title == title))
+            if (_items.Values.Any(t => t.Account == account && t.Todo.Title == title))
             {
                 return null;
             }
 
             var todo = new Todo(Interlocked.Increment(ref _nextId), title, done, DateTimeOffset.UtcNow);
-            _items[todo.Id] = todo;
+            _items[todo.Id] = (todo, account);
             return todo;
         }
     }
@@ -40,8 +51,8 @@ public sealed class TodoStore
                 return null;
             }
 
-            var updated = existing with { Title = title, Done = done };
-            _items[id] = updated;
+            var updated = existing.Todo with { Title = title, Done = done };
+            _items[id] = (updated, existing.Account);
             return updated;
         }
     }

@@ -256,6 +256,12 @@ public class CliTests
             "PATCH /todos/{id} (not in the spec) | wrong-method: expected-status | Unexpected status code: expected 405, got 404",
             "GET /todos/{id} (getTodo) | not-found: expected-status | Unexpected status code: expected 404 or 410, got 200",
             "GET /todos (listTodos) | missing-auth: error-shape | Error response has the wrong shape",
+            "GET /todos/{id} (getTodo) | cross-identity: expected-status | Broken object-level authorization: expected 403 or 404, got 200",
+            "PUT /todos/{id} (updateTodo) | cross-identity: read-matches-create | Item changed by another identity",
+            "DELETE /todos/{id} (deleteTodo) | cross-identity: expected-status | Broken object-level authorization: expected 403 or 404, got 200",
+            "GET /todos/{id} (getTodo) | hide-existence (as other): expected-status | Broken object-level authorization",
+            "POST /todos (createTodo) | insufficient-permission: expected-status | Privilege escalation: expected 403, got 201",
+            "DELETE /todos/{id} (deleteTodo) | insufficient-permission: expected-status | 401 for valid credentials: expected 403 or 404, got 401",
         ];
         foreach (var mistake in planted)
         {
@@ -263,6 +269,8 @@ public class CliTests
         }
 
         Assert.That(stdout, Does.Contain("AUTHENTICATION BYPASS on 5 operation(s)"));
+        Assert.That(stdout, Does.Contain("BROKEN OBJECT-LEVEL AUTHORIZATION on 3 operation(s): GET /todos/{id}, PUT /todos/{id}, DELETE /todos/{id}"));
+        Assert.That(stdout, Does.Contain("PRIVILEGE ESCALATION on 2 operation(s): POST /todos, PUT /todos/{id}"));
         Assert.That(stdout, Does.Match(@"Clean-up: created (\d+), deleted \1\n"), "everything the run made was deleted");
     }
 }

@@ -25,10 +25,13 @@ public class HungServerTests
         await using var hung = RawHttpServer.Start((_, _, _, token) => Task.Delay(Timeout.Infinite, token));
         var junit = Path.Combine(_dir, "results.xml");
 
-        // The Todo API's plan: about 200 requests, minutes of timeouts if each one were waited out.
+        // The Todo API's plan: about 200 requests, minutes of timeouts if each one were waited out. Its identities are left
+        // out: a login that gets no answer ends the run before any probe (TokenTests).
+        var rules = Path.Combine(_dir, "contractcheck.yaml");
+        File.WriteAllText(rules, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Repository.Path("examples", "TodoApi", "contractcheck.yaml")), @"(?ms)^identities:.*?(?=^\S)", ""));
         var clock = Stopwatch.StartNew();
         var (exit, stdout, stderr) = await ChildProcess.ContractCheckAsync(TimeSpan.FromSeconds(90), "run", "--spec", Repository.Path("examples", "TodoApi", "openapi.yaml"),
-            "--rules", Repository.Path("examples", "TodoApi", "contractcheck.yaml"), "--base-url", hung.BaseUrl.ToString(), "--timeout", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--junit", junit);
+            "--rules", rules, "--base-url", hung.BaseUrl.ToString(), "--timeout", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--junit", junit);
         var took = clock.Elapsed;
 
         Assert.That(exit, Is.EqualTo(3), stdout + stderr);

@@ -65,15 +65,34 @@ public class SecretEchoTests
         WebUtility.HtmlEncode(Secret),
     ];
 
-    [TestCase(true, TestName = "SecretEchoedByTheServer_InTheRulesAuthHeader_AppearsInNoOutputInAnyForm")]
-    [TestCase(false, TestName = "SecretEchoedByTheServer_GivenAsHeaderOption_AppearsInNoOutputInAnyForm")]
-    public async Task SecretEchoedByTheServer_AppearsInNoOutputInAnyForm(bool inRules)
+    // The login of the "login" case: the token the API hands out is the secret.
+    private const string LoginPath = """
+          /login:
+            post:
+              operationId: login
+              security: []
+              requestBody: {content: {application/json: {schema: {type: object}}}}
+              responses:
+                '200': {description: the token, content: {application/json: {schema: {type: object}}}}
+        """;
+
+    [TestCase("rules", TestName = "SecretEchoedByTheServer_InTheRulesAuthHeader_AppearsInNoOutputInAnyForm")]
+    [TestCase("header", TestName = "SecretEchoedByTheServer_GivenAsHeaderOption_AppearsInNoOutputInAnyForm")]
+    [TestCase("login", TestName = "SecretEchoedByTheServer_FetchedByTheRulesLogin_AppearsInNoOutputInAnyForm")]
+    public async Task SecretEchoedByTheServer_AppearsInNoOutputInAnyForm(string from)
     {
         var pages = 0;
         await using var api = await TestApi.StartAsync(app => app.Run(async ctx =>
         {
             ctx.Response.Headers["Access-Control-Allow-Credentials"] = "true";
             ctx.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example";
+            if (ctx.Request.Path == "/login")
+            {
+                // Any request to it gets the token: its happy path and every broken request the probes send.
+                await ctx.Response.WriteAsJsonAsync(new { access_token = Secret, note = "your token is " + Secret });
+                return;
+            }
+
             if (ctx.Request.Headers.Authorization != "token " + Secret)
             {
                 ctx.Response.StatusCode = 401;
@@ -100,23 +119,29 @@ public class SecretEchoTests
             await ctx.Response.WriteAsync($"{head}{padding}{attribute}{WebUtility.HtmlEncode(Secret)}\"></div></p>"
                 + $"<script>var session = {{\"token\": \"{JavaScriptEncoder.Default.Encode(Secret)}\"}};</script></body></html>");
         }));
-        File.WriteAllText(Path.Combine(_dir, "openapi.yaml"), Spec);
+        File.WriteAllText(Path.Combine(_dir, "openapi.yaml"), from == "login" ? Spec.Replace("paths:\n", "paths:\n" + LoginPath + "\n", StringComparison.Ordinal) : Spec);
         var junit = Path.Combine(_dir, "results.xml");
         var har = Path.Combine(_dir, "run.har");
         var json = Path.Combine(_dir, "report.json");
         var args = new List<string> { "run", "--spec", Path.Combine(_dir, "openapi.yaml"), "--base-url", api.BaseUrl.ToString(), "--junit", junit, "--har", har, "--json", json, "--seed", "3" };
-        if (inRules)
+        switch (from)
         {
-            Environment.SetEnvironmentVariable("CC_ECHO_SECRET", Secret);
-            File.WriteAllText(Path.Combine(_dir, "rules.yaml"), "auth:\n  header: {name: Authorization, value: 'token ${CC_ECHO_SECRET}'}\n");
-            args.AddRange(["--rules", Path.Combine(_dir, "rules.yaml")]);
-        }
-        else
-        {
-            args.AddRange(["--header", "Authorization: token " + Secret]);
+            case "rules":
+                Environment.SetEnvironmentVariable("CC_ECHO_SECRET", Secret);
+                File.WriteAllText(Path.Combine(_dir, "rules.yaml"), "auth:\n  header: {name: Authorization, value: 'token ${CC_ECHO_SECRET}'}\n");
+                args.AddRange(["--rules", Path.Combine(_dir, "rules.yaml")]);
+                break;
+            case "login":
+                File.WriteAllText(Path.Combine(_dir, "rules.yaml"), "auth:\n  login: {operation: login, body: {user: me}, token: /access_token, scheme: token}\n");
+                args.AddRange(["--rules", Path.Combine(_dir, "rules.yaml")]);
+                break;
+            default:
+                args.AddRange(["--header", "Authorization: token " + Secret]);
+                break;
         }
 
         var (exit, stdout, stderr) = await CliRunner.RunAsync([.. args]);
+        var dry = await CliRunner.RunAsync([.. args.Where(a => a is not ("--junit" or "--har" or "--json") && a != junit && a != har && a != json), "--dry-run"]);
 
         Assert.That(exit, Is.EqualTo(1), stdout + stderr);
         Assert.That(pages, Is.GreaterThan(0), "the server sent its page with the secret");
@@ -129,6 +154,7 @@ public class SecretEchoTests
             ["har, decoded"] = string.Join("\n", Strings(JsonDocument.Parse(harText).RootElement)),
             ["json"] = File.ReadAllText(json),
             ["json, decoded"] = string.Join("\n", Strings(JsonDocument.Parse(File.ReadAllText(json)).RootElement)),
+            ["dry-run"] = dry.Out + dry.Err,
         };
         foreach (var (name, text) in outputs)
         {
@@ -143,7 +169,7 @@ public class SecretEchoTests
         }
 
         // Each place the server echoed it was shown, masked; the failure's curl names where to put it back.
-        var variable = inRules ? "CC_ECHO_SECRET" : "CONTRACTCHECK_SECRET_1";
+        var variable = from switch { "rules" => "CC_ECHO_SECRET", "login" => "CONTRACTCHECK_TOKEN_MAIN", _ => "CONTRACTCHECK_SECRET_1" };
         Assert.That(stdout, Does.Contain($"-H 'Authorization: token '\"${{{variable}}}\"").And.Contain("<a href=\"/x?token=***\">"));
         Assert.That(outputs["junit"], Does.Contain("X-Echo: ***").And.Contain("Location: /login?next=/x&amp;token=***").And.Contain("data-token=\"***\"&gt;&lt;/div&gt;"), "the whole page is masked before the JUnit cuts it at 2 KB");
 

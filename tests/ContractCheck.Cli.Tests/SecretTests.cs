@@ -29,7 +29,8 @@ public class SecretTests
             session: {type: apiKey, in: cookie, name: vault_session}
         """;
 
-    private static readonly string[] Secrets = ["brr-S3cret-1f9a", "hdr-S3cret-2e8b", "qry-S3cret-3d7c", "ck-S3cret-4c6d", "cli-S3cret-5b5e"];
+    // The last: a token the run fetches itself (the limited identity's command prints it).
+    private static readonly string[] Secrets = ["brr-S3cret-1f9a", "hdr-S3cret-2e8b", "qry-S3cret-3d7c", "ck-S3cret-4c6d", "cli-S3cret-5b5e", "cmd-S3cret-6a4f"];
 
     [Test]
     public async Task KnownSecrets_AppearInNoOutput()
@@ -41,7 +42,8 @@ public class SecretTests
             Environment.SetEnvironmentVariable("CC_TEST_KEY", Secrets[1]);
             Environment.SetEnvironmentVariable("CC_TEST_QUERY", Secrets[2]);
             File.WriteAllText(Path.Combine(dir, "openapi.yaml"), Spec);
-            File.WriteAllText(Path.Combine(dir, "rules.yaml"), "auth:\n  bearer: ${CC_TEST_BEARER}\n  header: {name: X-Vault-Key, value: '${CC_TEST_KEY}'}\n  query: {name: access, value: '${CC_TEST_QUERY}'}\n");
+            File.WriteAllText(Path.Combine(dir, "rules.yaml"), "auth:\n  bearer: ${CC_TEST_BEARER}\n  header: {name: X-Vault-Key, value: '${CC_TEST_KEY}'}\n  query: {name: access, value: '${CC_TEST_QUERY}'}\n"
+                + $"identities:\n  limited:\n    command: printf {Secrets[5]}\n    may: [createThing]\n");
 
             // The server echoes every header and the query back, in an error body and in Set-Cookie.
             await using var api = await TestApi.StartAsync(app => app.Map("/{**rest}", (HttpContext ctx) =>
@@ -82,6 +84,7 @@ public class SecretTests
 
             // Echoed by the server: masked; in reproductions: the variable each secret came from.
             Assert.That(outputs["junit"], Does.Contain("Authorization: Bearer ***").And.Contain("X-Vault-Key: ***").And.Contain("access=***"));
+            Assert.That(outputs["console"], Does.Contain("insufficient-permission").And.Contain("-H 'Authorization: Bearer '\"${CONTRACTCHECK_TOKEN_LIMITED}\""), "the fetched token was sent, echoed and masked");
             Assert.That(outputs["console"], Does.Contain("-H 'Authorization: Bearer '\"${CC_TEST_BEARER}\"").And.Contain("-H 'X-Vault-Key: '\"${CC_TEST_KEY}\"").And.Contain("access='\"${CC_TEST_QUERY}\""));
         }
         finally

@@ -146,13 +146,14 @@ public class SpecLoaderTests
     }
 
     [Test]
-    public void Load_TodoExample_HasItsSixOperationsAndNoWarnings()
+    public void Load_TodoExample_HasItsSevenOperationsAndNoWarnings()
     {
         var spec = new SpecLoader().Load(Repository.Path("examples", "TodoApi", "openapi.yaml"));
 
-        Assert.That(spec.Operations.Select(o => o.OperationId), Is.EquivalentTo(new[] { "health", "listTodos", "createTodo", "getTodo", "updateTodo", "deleteTodo" }));
+        Assert.That(spec.Operations.Select(o => o.OperationId), Is.EquivalentTo(new[] { "health", "login", "listTodos", "createTodo", "getTodo", "updateTodo", "deleteTodo" }));
         Assert.That(spec.Warnings, Is.Empty);
         Assert.That(spec.Operations.Single(o => o.OperationId == "health").RequiresAuth, Is.False);
+        Assert.That(spec.Operations.Single(o => o.OperationId == "login").RequiresAuth, Is.False);
         Assert.That(spec.Operations.Single(o => o.OperationId == "getTodo").RequiresAuth, Is.True);
     }
 
