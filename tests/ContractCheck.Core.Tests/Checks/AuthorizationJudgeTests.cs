@@ -117,10 +117,13 @@ public class AuthorizationJudgeTests
     {
         var read = ProbeOf(CrossIdentityProbe.KindId, "getTodo");
         var write = ProbeOf(InsufficientPermissionProbe.KindId, "createTodo");
-        var outcomes = new[] { new ProbeOutcome(read, [Answer(read, read.Requests[1], 200, Todo1)]), new ProbeOutcome(write, [Answer(write, write.Requests[0], 201, Todo1)]) };
-        var report = new RunReport(Todo, Rules, new Uri("http://127.0.0.1:5080/"), Plan, outcomes, Judge.Run(outcomes, Todo, Rules), TimeSpan.Zero, DateTimeOffset.UnixEpoch, Redactor.None);
+        var findings = new FindingLog(Redactor.None);
+        foreach (var outcome in new[] { new ProbeOutcome(write, [Answer(write, write.Requests[0], 201, Todo1)]), new ProbeOutcome(read, [Answer(read, read.Requests[1], 200, Todo1)]) })
+        {
+            findings.Add(new ProbeResults(Plan.Probes.ToList().IndexOf(outcome.Probe), outcome, Judge.Run(outcome, Todo, Rules)));
+        }
 
-        Assert.That(report.Alarms, Is.EqualTo(new[]
+        Assert.That(Alarms.Of(findings.Findings), Is.EqualTo(new[]
         {
             "BROKEN OBJECT-LEVEL AUTHORIZATION on 1 operation(s): GET /todos/{id} served, changed or deleted an item of the main identity for another identity.",
             "PRIVILEGE ESCALATION on 1 operation(s): POST /todos accepted the limited identity outside its may list.",
