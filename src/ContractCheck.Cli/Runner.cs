@@ -53,7 +53,8 @@ internal static class Runner
             CheckWritable(record is null ? "--update-baseline" : "--out", writeBaseline);
         }
 
-        settings = settings with { Baseline = baseline, MinCoverage = parse.GetValue(common.MinCoverage) };
+        var reports = common.Reports.Select(r => (r.Format, Path: parse.GetValue(r.Option))).Where(r => r.Path is not null).Select(r => (r.Format, Path: r.Path!)).ToList();
+        settings = settings with { Baseline = baseline, MinCoverage = parse.GetValue(common.MinCoverage), SpecLines = reports.Any(r => r.Format.SpecLines) };
         var run = ContractRun.Prepare(settings, cancellationToken);
         var console = output.Console;
         if (parse.GetValue(common.DryRun))
@@ -85,7 +86,6 @@ internal static class Runner
             throw new ContractCheckException("--bursts is only for --read-only runs", null, "leave --bursts out: without --read-only the bursts of the rules run anyway");
         }
 
-        var reports = common.Reports.Select(r => (r.Format, Path: parse.GetValue(r.Option))).Where(r => r.Path is not null).Select(r => (r.Format, Path: r.Path!)).ToList();
         foreach (var (format, path) in reports)
         {
             CheckWritable(format.Option, path);

@@ -48,7 +48,7 @@ public sealed class ContractRun
         var rulesLoading = Task.Run(() => settings.RulesText is { } rulesText
             ? rulesLoader.LoadText(rulesText, settings.Rules ?? "contractcheck.yaml")
             : rulesLoader.Load(settings.Rules), cancellationToken);
-        var loader = new SpecLoader();
+        var loader = new SpecLoader { Lines = settings.SpecLines };
         var spec = settings.SpecText is { } text
             ? loader.Load(text, settings.Spec, null, cancellationToken)
             : loader.Load(settings.Spec, cancellationToken);

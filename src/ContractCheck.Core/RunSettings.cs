@@ -29,6 +29,9 @@ public sealed record RunSettings
 
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>Keep the spec's line numbers for a JSON spec too (SARIF points at each operation's line; YAML specs always keep them).</summary>
+    public bool SpecLines { get; init; }
+
     /// <summary>The known findings (<c>--baseline</c>): the run fails only on findings not in it. Null: every finding fails.</summary>
     public Reporting.Baseline? Baseline { get; init; }
 

@@ -22,7 +22,7 @@ public class ReportFilesTests
     {
         _dir = Directory.CreateTempSubdirectory("cc-reports-").FullName;
         (_exit, _stdout, var stderr) = await CliRunner.RunAsync("demo", "--target", "legacy", "--seed", "1", "--output", "summary",
-            "--junit", File("junit.xml"), "--json", File("report.json"));
+            "--junit", File("junit.xml"), "--json", File("report.json"), "--sarif", File("report.sarif"));
         Assert.That(_exit, Is.EqualTo(1), _stdout + stderr);
     }
 
@@ -44,6 +44,45 @@ public class ReportFilesTests
         Assert.That((string?)first.Attribute("name"), Is.EqualTo("ContractCheck run"));
         Assert.That((int)first.Attribute("tests")!, Is.EqualTo(first.Elements("testcase").Count()).And.GreaterThan(0), "the run suite counts its own testcases");
     }
+
+    [Test]
+    public void Sarif_IsValidSarif210_WithWhatGitHubCodeScanningRequires()
+    {
+        var schema = JsonSchemaFile.Load(SharedData.Require("sarif/sarif-schema-2.1.0.json"));
+        var sarif = JsonNode.Parse(System.IO.File.ReadAllText(File("report.sarif")))!;
+
+        Assert.That(schema.Errors(sarif), Is.Empty);
+        var run = sarif["runs"]![0]!;
+        var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
+        var results = run["results"]!.AsArray();
+        Assert.That((string?)run["tool"]!["driver"]!["name"], Is.EqualTo("ContractCheck"));
+        Assert.That(rules.Select(r => (string?)r!["id"]).Distinct().Count(), Is.EqualTo(rules.Count), "one rule per check id");
+        Assert.That(rules.Where(r => (string?)r!["id"] == "expected-status").Select(r => (string?)r!["helpUri"]), Is.EqualTo(new[] { "https://www.rfc-editor.org/rfc/rfc9110#section-15" }));
+
+        // One result per finding, each with what code scanning needs, at its operation's line in the spec.
+        var findings = JsonNode.Parse(System.IO.File.ReadAllText(File("report.json")))!["findings"]!.AsArray();
+        Assert.That(results.Select(r => (string?)r!["partialFingerprints"]![SarifFingerprintKey]), Is.EqualTo(findings.Select(f => (string?)f!["fingerprint"])));
+        var spec = System.IO.File.ReadAllLines(Repository.Path("examples", "TodoApi", "openapi.yaml"));
+        var createLine = Array.FindIndex(spec, Array.IndexOf(spec, "  /todos:"), l => l == "    post:") + 1;
+        foreach (var result in results)
+        {
+            Assert.That((string?)result!["ruleId"], Is.Not.Empty);
+            Assert.That((string?)result["message"]!["text"], Is.Not.Empty);
+            Assert.That((string?)result["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"], Is.EqualTo("examples/TodoApi/openapi.yaml"));
+            Assert.That((string?)rules[(int)result["ruleIndex"]!]!["id"], Is.EqualTo((string?)result["ruleId"]));
+            if ((string?)result["locations"]![0]!["logicalLocations"]![0]!["fullyQualifiedName"] == "POST /todos")
+            {
+                Assert.That((int)result["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!, Is.EqualTo(createLine));
+            }
+        }
+
+        // The schema can fail: without its version and with a line 0, the document is refused twice.
+        sarif.AsObject().Remove("version");
+        results[0]!["locations"]![0]!["physicalLocation"]!["region"]!["startLine"] = 0;
+        Assert.That(schema.Errors(sarif), Has.Count.EqualTo(2));
+    }
+
+    private const string SarifFingerprintKey = "contractcheckFingerprint/v1";
 
     [Test]
     public void Json_IsValidAgainstThePublishedSchema_AndSaysWhatTheConsoleSays()

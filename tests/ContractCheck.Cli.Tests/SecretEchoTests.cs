@@ -123,7 +123,8 @@ public class SecretEchoTests
         var junit = Path.Combine(_dir, "results.xml");
         var har = Path.Combine(_dir, "run.har");
         var json = Path.Combine(_dir, "report.json");
-        var args = new List<string> { "run", "--spec", Path.Combine(_dir, "openapi.yaml"), "--base-url", api.BaseUrl.ToString(), "--junit", junit, "--har", har, "--json", json, "--seed", "3" };
+        var sarif = Path.Combine(_dir, "report.sarif");
+        var args = new List<string> { "run", "--spec", Path.Combine(_dir, "openapi.yaml"), "--base-url", api.BaseUrl.ToString(), "--junit", junit, "--har", har, "--json", json, "--sarif", sarif, "--seed", "3" };
         switch (from)
         {
             case "rules":
@@ -155,6 +156,8 @@ public class SecretEchoTests
             ["json"] = File.ReadAllText(json),
             ["json, decoded"] = string.Join("\n", Strings(JsonDocument.Parse(File.ReadAllText(json)).RootElement)),
             ["dry-run"] = dry.Out + dry.Err,
+            ["sarif"] = File.ReadAllText(sarif),
+            ["sarif, decoded"] = string.Join("\n", Strings(JsonDocument.Parse(File.ReadAllText(sarif)).RootElement)),
         };
         foreach (var (name, text) in outputs)
         {

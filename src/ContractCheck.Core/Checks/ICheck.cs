@@ -12,5 +12,8 @@ public interface ICheck
     /// <summary>The claim as a sentence, for docs and --help.</summary>
     string Description { get; }
 
+    /// <summary>Where the claim comes from: an RFC section or specification URL (see <see cref="CheckReferences"/>), or null.</summary>
+    string? Reference => CheckReferences.Of(Id);
+
     IEnumerable<Finding> Check(CheckContext context);
 }

@@ -9,8 +9,10 @@ public static class ReportFormats
 
     public static ReportFormat Json { get; } = new("JSON report", "--json", "Write the whole run as one JSON document (findings with fingerprints, every probe with its exchanges summarised, coverage, warnings, version, seed), for scripts and dashboards; its JSON Schema is schemas/contractcheck-report.schema.json.", path => new JsonReporter(path));
 
+    public static ReportFormat Sarif { get; } = new("SARIF", "--sarif", "Write SARIF 2.1.0 for code-review tools (GitHub code scanning: upload it with github/codeql-action/upload-sarif): one result per finding at the operation's line in the spec, with its fingerprint.", path => new SarifReporter(path), SpecLines: true);
+
     /// <summary>Every format, in the order the command line lists them.</summary>
-    public static IReadOnlyList<ReportFormat> All { get; } = [JUnit, Json, Har];
+    public static IReadOnlyList<ReportFormat> All { get; } = [JUnit, Sarif, Json, Har];
 
     /// <summary>One reporter for every (format, path) asked for.</summary>
     public static IEnumerable<IReporter> Create(IEnumerable<(ReportFormat Format, string Path)> requested) =>

@@ -35,4 +35,7 @@ public sealed class ApiSpec
     public IReadOnlyList<SpecDiagnostic> Warnings { get; }
 
     public string Title => Document.Info?.Title ?? "(untitled API)";
+
+    /// <summary>Where the document's paths and operations start, for reports that point into the spec.</summary>
+    public SourceLines Lines { get; init; } = SourceLines.None;
 }

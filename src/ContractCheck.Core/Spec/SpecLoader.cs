@@ -24,6 +24,9 @@ public sealed class SpecLoader
         _http = http;
     }
 
+    /// <summary>Keep the line of every operation of a JSON document too (YAML ones always keep them): for reports that point into the spec.</summary>
+    public bool Lines { get; init; }
+
     /// <summary>Loads a spec from a file path or an http(s) URL.</summary>
     public ApiSpec Load(string location, CancellationToken cancellationToken = default)
     {
@@ -50,7 +53,7 @@ public sealed class SpecLoader
     public ApiSpec Load(string text, string source, Uri? baseUri = null, CancellationToken cancellationToken = default)
     {
         baseUri ??= new Uri(Path.GetFullPath(source));
-        var root = DocumentParser.Parse(text, source);
+        var root = DocumentParser.Parse(text, source, Lines, out var lines);
         if (root is not JsonObject obj)
         {
             throw new ContractCheckException(
@@ -113,7 +116,7 @@ public sealed class SpecLoader
         }
 
         var operations = OperationCatalog.Build(result.Document, warnings);
-        return new ApiSpec(result.Document, source, version, operations, warnings);
+        return new ApiSpec(result.Document, source, version, operations, warnings) { Lines = lines };
     }
 
     // Forms the text scan cannot see (a boolean schema in a 3.0 document) crash the library; the walk mends them.
