@@ -10,7 +10,8 @@ namespace ContractCheck.Core.Probes;
 /// </summary>
 public sealed class WrongMethodProbe : IProbeKind
 {
-    private static readonly string[] DefaultIgnored = ["HEAD", "OPTIONS"];
+    /// <summary>Methods not tried unless the rules say otherwise (probes.wrong-method.ignoreMethods).</summary>
+    internal static readonly string[] DefaultIgnored = ["HEAD", "OPTIONS"];
 
     public string Id => "wrong-method";
 

@@ -9,7 +9,7 @@ namespace ContractCheck.Core.Rules;
 /// </summary>
 internal sealed class AuthParser
 {
-    private static readonly string[] Forms = ["bearer", "header", "basic", "query", "login", "oauth2", "command"];
+    private static readonly string[] Forms = RulesKeys.Auth.Names;
     private static readonly string[] TokenKeys = ["login", "oauth2", "command"];
 
     private readonly YamlRead _y;
@@ -25,7 +25,7 @@ internal sealed class AuthParser
     /// <summary>The rules' <c>identities</c> section.</summary>
     public IEnumerable<Identity> Identities(YNode node)
     {
-        foreach (var (name, value) in _y.Map(node, "identities", [.. IdentityNames.Additional]).Entries)
+        foreach (var (name, value) in _y.Map(node, "identities", RulesKeys.Identities.Names).Entries)
         {
             var what = IdentityNames.RulesPath(name.Value);
             var limited = name.Value == IdentityNames.Limited;
@@ -39,7 +39,7 @@ internal sealed class AuthParser
                 throw _y.Error(misplaced, $"{what} takes no 'may'", "'may' belongs to identities.limited: the operations that identity is allowed; the other identity is a user who must see none of the main identity's items");
             }
 
-            var map = _y.Map(value, what, limited ? [.. Forms, "may"] : Forms);
+            var map = _y.Map(value, what, limited ? RulesKeys.LimitedIdentity.Names : Forms);
             var auth = Credentials(map, what);
             if (auth.IsEmpty)
             {
@@ -76,19 +76,19 @@ internal sealed class AuthParser
 
         if (map["header"] is { } header)
         {
-            var h = _y.Map(header, what + ".header", "name", "value");
+            var h = _y.Map(header, what + ".header", RulesKeys.AuthHeader.Names);
             auth = auth with { HeaderName = Required(h, "name", what + ".header"), HeaderValue = Required(h, "value", what + ".header") };
         }
 
         if (map["basic"] is { } basic)
         {
-            var b = _y.Map(basic, what + ".basic", "username", "password");
+            var b = _y.Map(basic, what + ".basic", RulesKeys.AuthBasic.Names);
             auth = auth with { BasicUser = Required(b, "username", what + ".basic"), BasicPassword = b["password"] is { } p ? _y.Text(p, what + ".basic.password") : "" };
         }
 
         if (map["query"] is { } query)
         {
-            var q = _y.Map(query, what + ".query", "name", "value");
+            var q = _y.Map(query, what + ".query", RulesKeys.AuthQuery.Names);
             auth = auth with { QueryName = Required(q, "name", what + ".query"), QueryValue = Required(q, "value", what + ".query") };
         }
 
@@ -119,7 +119,7 @@ internal sealed class AuthParser
 
     private LoginSettings Login(YNode node, string what)
     {
-        var map = _y.Map(node, what, "operation", "body", "token", "scheme", "header");
+        var map = _y.Map(node, what, RulesKeys.Login.Names);
         var operationNode = map["operation"] ?? throw _y.Error(node, $"{what} needs 'operation': the login operation of the spec", "name it by operationId or as \"POST /login\"");
         var operation = OperationSelector.Parse(_y.Text(operationNode, what + ".operation"), _y.At(operationNode));
         if (operation.IsPattern)
@@ -140,7 +140,7 @@ internal sealed class AuthParser
 
     private OAuth2Settings OAuth2(YNode node, string what)
     {
-        var map = _y.Map(node, what, "clientId", "clientSecret", "scopes");
+        var map = _y.Map(node, what, RulesKeys.OAuth2.Names);
         var scopes = map["scopes"] is { } s ? _y.TextList(s, what + ".scopes").Select(x => x.Value).ToList() : [];
         return new OAuth2Settings(Required(map, "clientId", what), Required(map, "clientSecret", what), scopes, _y.At(node));
     }
@@ -152,7 +152,7 @@ internal sealed class AuthParser
             return new CommandSettings(NonEmpty(node, what), CommandSettings.DefaultTimeout, _y.At(node));
         }
 
-        var map = _y.Map(node, what, "run", "timeout", "scheme", "header");
+        var map = _y.Map(node, what, RulesKeys.Command.Names);
         var run = map["run"] is { } r ? NonEmpty(r, what + ".run") : throw _y.Error(node, $"{what} needs 'run': the command that prints the token");
         var timeout = map["timeout"] is { } t ? _y.Duration(t, what + ".timeout") : CommandSettings.DefaultTimeout;
         if (timeout > TimeSpan.FromMinutes(10))

@@ -19,7 +19,7 @@ internal sealed class ConditionParser
 
     public ResponseConditions Parse(YNode node, string what)
     {
-        var map = _y.Map(node, what, "headers", "body", "bodyMatches", "json", "schema", "contentType");
+        var map = _y.Map(node, what, RulesKeys.Conditions.Names);
         var headers = new List<HeaderCondition>();
         if (map["headers"] is YSequence names)
         {

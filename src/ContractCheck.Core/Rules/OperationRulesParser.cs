@@ -7,11 +7,13 @@ internal sealed class OperationRulesParser
 {
     private readonly YamlRead _y;
     private readonly RulesVocabulary _vocabulary;
+    private readonly RuleShape.Map _keys;
 
     public OperationRulesParser(YamlRead y, RulesVocabulary vocabulary)
     {
         _y = y;
         _vocabulary = vocabulary;
+        _keys = RulesKeys.Operation(vocabulary);
     }
 
     public IEnumerable<OperationRules> Parse(YNode node)
@@ -25,7 +27,7 @@ internal sealed class OperationRulesParser
                 continue;
             }
 
-            var map = _y.Map(value, what, "params", "body", "headers", "expect", "id", "public", "sunset");
+            var map = _y.Map(value, what, _keys.Names);
             var parameters = map["params"] is { } p ? Strings(p, what + ".params") : new Dictionary<string, string>();
             var headers = map["headers"] is { } h ? Strings(h, what + ".headers") : new Dictionary<string, string>();
             var body = map["body"] is { } b ? YamlToJson.Convert(b, _y.File) : null;

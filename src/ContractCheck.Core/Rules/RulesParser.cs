@@ -9,20 +9,17 @@ namespace ContractCheck.Core.Rules;
 /// </summary>
 internal sealed class RulesParser
 {
-    public static readonly string[] TopLevelKeys =
-        ["extends", "auth", "identities", "errors", "conventions", "rateLimit", "probes", "operations", "responses", "skip", "checks", "expect", "strict"];
-
-    private static readonly string[] ExpectKeys = [.. HttpMethods.Standard, "create", "*", "status", "why", Core.Probes.Steps.ReadAfterDelete, Core.Probes.Steps.DeleteAgain, Core.Probes.Steps.Recovery];
-
     private readonly YamlRead _y;
     private readonly RulesVocabulary _vocabulary;
     private readonly ConditionParser _conditions;
+    private readonly string[] _rowKeys;
 
     private RulesParser(string file, RulesVocabulary vocabulary)
     {
         _y = new YamlRead(file);
         _vocabulary = vocabulary;
         _conditions = new ConditionParser(_y);
+        _rowKeys = RulesKeys.Row(vocabulary).Names;
     }
 
     public static RulesFragment Parse(YNode? root, string file, RulesVocabulary vocabulary) =>
@@ -36,7 +33,7 @@ internal sealed class RulesParser
             return fragment;
         }
 
-        var map = _y.Map(root, "the rules file", TopLevelKeys);
+        var map = _y.Map(root, "the rules file", RulesKeys.TopLevel);
         foreach (var (key, value) in map.Entries)
         {
             if (value is YScalar { IsNull: true })
@@ -101,7 +98,7 @@ internal sealed class RulesParser
 
     private ErrorSettings Errors(YNode node)
     {
-        var map = _y.Map(node, "errors", "schema", "contentTypes");
+        var map = _y.Map(node, "errors", RulesKeys.Errors.Names);
         string? schemaRef = null;
         System.Text.Json.Nodes.JsonNode? inline = null;
         if (map["schema"] is YScalar s)
@@ -123,7 +120,7 @@ internal sealed class RulesParser
 
     private void Conventions(YNode node, RulesFragment fragment)
     {
-        var map = _y.Map(node, "conventions", "validationStatus", "hideExistence", "maxResponseMs", "validateFormats", "stateful");
+        var map = _y.Map(node, "conventions", RulesKeys.Conventions.Names);
         if (map["validationStatus"] is { } vs)
         {
             var codes = _y.TextList(vs, "conventions.validationStatus").Select(v => _y.Int(v.Node, "conventions.validationStatus", 400, 499)).ToList();
@@ -158,12 +155,12 @@ internal sealed class RulesParser
 
     private RateLimitRule RateLimit(YNode node)
     {
-        var map = _y.Map(node, "a rateLimit entry", "operation", "requests", "within", "concurrency", "expect");
+        var map = _y.Map(node, "a rateLimit entry", RulesKeys.RateLimit.Names);
         var operation = map["operation"] ?? throw _y.Error(node, "a rateLimit entry needs 'operation'", "name the operation: an operationId or \"GET /items\"");
         var requests = map["requests"] is { } r ? _y.Int(r, "rateLimit.requests", 1, 100_000) : throw _y.Error(node, "a rateLimit entry needs 'requests' (how many to send)");
         var within = map["within"] is { } w ? _y.Duration(w, "rateLimit.within") : throw _y.Error(node, "a rateLimit entry needs 'within' (a duration such as 2s)");
-        var concurrency = map["concurrency"] is { } c ? _y.Int(c, "rateLimit.concurrency", 1, 256) : 8;
-        var expect = map["expect"] is { } e ? _y.Int(e, "rateLimit.expect", 400, 599) : 429;
+        var concurrency = map["concurrency"] is { } c ? _y.Int(c, "rateLimit.concurrency", 1, 256) : RateLimitRule.DefaultConcurrency;
+        var expect = map["expect"] is { } e ? _y.Int(e, "rateLimit.expect", 400, 599) : RateLimitRule.DefaultExpect;
         return new RateLimitRule(OperationSelector.Parse(_y.Text(operation, "rateLimit.operation"), _y.At(operation)), requests, within, concurrency, expect, _y.At(node));
     }
 
@@ -179,7 +176,7 @@ internal sealed class RulesParser
             }
 
             var what = $"probes.{id.Value}";
-            var options = _y.Map(value, what, [.. _vocabulary.ProbeOptions[id.Value], "enabled"]);
+            var options = _y.Map(value, what, RulesKeys.ProbeSettings(_vocabulary.ProbeOptions[id.Value]).Names);
             fragment.Probes[id.Value] = new ProbeSettings(options["enabled"] is not { } en || _y.Bool(en, what + ".enabled"))
             {
                 MaxCases = options["maxCases"] is { } max ? _y.Int(max, what + ".maxCases", 1, 1000) : null,
@@ -204,7 +201,7 @@ internal sealed class RulesParser
             var byMethod = new Dictionary<string, IReadOnlyList<StatusPattern>>(StringComparer.Ordinal);
             if (value is YMapping methods)
             {
-                foreach (var (method, statuses) in _y.Map(methods, $"expect.{probe.Value}", ExpectKeys).Entries)
+                foreach (var (method, statuses) in _y.Map(methods, $"expect.{probe.Value}", RulesKeys.ExpectKeys).Entries)
                 {
                     if (method.Value == "why")
                     {
@@ -228,7 +225,7 @@ internal sealed class RulesParser
 
     private ResponseRule Row(YNode node)
     {
-        var map = _y.Map(node, "a responses row", "status", "probe", "operation", "deprecated", "sunset", "check", "why", "require", "forbid");
+        var map = _y.Map(node, "a responses row", _rowKeys);
         var status = map["status"] is { } s ? _y.Statuses(s, "status") : throw _y.Error(node, "a responses row needs 'status'", "add 'status: 201' (or 4xx, or a list)");
         var probes = map["probe"] is { } p ? _y.TextList(p, "probe").Select(x => { RequireKnown(x.Node, x.Value, _vocabulary.ProbeIds, "probe"); return x.Value; }).ToList() : [];
         var operations = map["operation"] is { } o ? _y.TextList(o, "operation").Select(x => OperationSelector.Parse(x.Value, _y.At(x.Node))).ToList() : [];

@@ -65,15 +65,18 @@ internal sealed class YamlRead
         return value;
     }
 
+    /// <summary>The words read as true (plain <c>true</c> and its YAML 1.1 friends).</summary>
+    public static readonly string[] TrueWords = ["true", "True", "TRUE", "on", "yes"];
+
+    /// <summary>The words read as false.</summary>
+    public static readonly string[] FalseWords = ["false", "False", "FALSE", "off", "no"];
+
     public bool Bool(YNode node, string what)
     {
         var text = Text(node, what);
-        return text switch
-        {
-            "true" or "True" or "TRUE" or "on" or "yes" => true,
-            "false" or "False" or "FALSE" or "off" or "no" => false,
-            _ => throw Error(node, $"{what} must be true or false, not '{text}'"),
-        };
+        return TrueWords.Contains(text, StringComparer.Ordinal) ? true
+            : FalseWords.Contains(text, StringComparer.Ordinal) ? false
+            : throw Error(node, $"{what} must be true or false, not '{text}'");
     }
 
     /// <summary>A single value or a list of values.</summary>
