@@ -16,6 +16,7 @@ public static class CliApp
         root.Add(RunCommand.CreateBaseline(output, () => cancellationToken));
         root.Add(DemoCommand.Create(output, () => cancellationToken));
         root.Add(ChecksCommand.Create(output));
+        root.Add(InitCommand.Create(output, () => cancellationToken));
         root.Add(SchemaCommand.Create(output));
 
         var parse = root.Parse(args);

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using ContractCheck.Core.Probes;
 using ContractCheck.Core.Rules;
 using ContractCheck.Core.Spec;
+using ContractCheck.Core.Tests.Support;
+using ContractCheck.Core.Yaml;
 using ContractCheck.Tests;
 using Microsoft.OpenApi;
 
@@ -32,17 +34,26 @@ public class CorpusTests
         }
     }
 
+    private static readonly Lazy<JsonSchemaFile> RulesSchemaFile = new(() => new JsonSchemaFile(RulesSchema.Generate()));
+
+    // Each document is planned with the rules `contractcheck init` writes for it (the built-in sets plus what it finds in
+    // the spec): the file loads with the real loader, validates against the rules schema, and plans every operation.
     [TestCaseSource(nameof(Documents))]
-    public void Load_CorpusDocument_LoadsAndPlansEveryOperation(string file, int operations)
+    public void Load_CorpusDocument_LoadsAndPlansEveryOperationWithTheRulesInitWrites(string file, int operations)
     {
         var path = SharedData.Require(Path.Combine("specs", file));
 
         var spec = new SpecLoader().Load(path);
-        var plan = Planner.Build(spec, BuiltIn, PlanOptions.Default);
+        var init = RulesTemplate.Write(spec, file);
+        var rules = new RulesLoader(Defaults.Vocabulary, _ => "secret").LoadText(init, "contractcheck.yaml");
+        rules.Validate(spec);
+        ErrorShape.From(rules.Errors, spec);
+        var plan = Planner.Build(spec, rules, PlanOptions.Default);
 
         Assert.That(spec.Operations, Has.Count.EqualTo(operations), "operation count of SOURCES.md");
         Assert.That(plan.Probes.Count(p => p.Kind == "happy-path"), Is.EqualTo(operations), "one happy-path probe per operation");
         Assert.That(UnresolvedReferences(spec), Is.Empty, "every $ref the operations reach resolves");
+        Assert.That(RulesSchemaFile.Value.Errors(YamlToJson.Convert(YamlReader.Read(init, "contractcheck.yaml"), "contractcheck.yaml")), Is.Empty, "init's file is valid against the rules schema");
     }
 
     [TestCase("github-api.json")]
