@@ -48,8 +48,9 @@ internal static class InitCommand
         return command;
     }
 
+    // Beside the spec, where run finds it (the path as the user wrote the spec's); for a spec URL, here.
     private static string DefaultPath(string spec) =>
         spec.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || spec.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            ? "contractcheck.yaml"
-            : Path.Combine(Path.GetDirectoryName(spec) ?? "", "contractcheck.yaml");
+            ? RunSettings.RulesFileName
+            : Path.Combine(Path.GetDirectoryName(spec) ?? "", RunSettings.RulesFileName);
 }

@@ -38,6 +38,9 @@ public sealed record RunSettings
     /// <summary>The percent of the plan's operations that must be exercised by a probe (<c>--min-coverage</c>), or null.</summary>
     public double? MinCoverage { get; init; }
 
+    /// <summary>The name of the rules file beside a spec (where <c>contractcheck init</c> writes it).</summary>
+    public const string RulesFileName = "contractcheck.yaml";
+
     /// <summary>The rules file used when none is named: <c>contractcheck.yaml</c> beside the spec file, if there is one.</summary>
     public static string? RulesBeside(string spec)
     {
@@ -46,7 +49,7 @@ public sealed record RunSettings
             return null;
         }
 
-        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec)) ?? ".", "contractcheck.yaml");
+        var beside = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec)) ?? ".", RulesFileName);
         return File.Exists(beside) ? beside : null;
     }
 }
