@@ -158,6 +158,7 @@ public static class RulesTemplate
                 "headers" => "{X-Tenant: acme}",
                 "expect" => "{happy-path: 201}",
                 "id" => "$.id",
+                "sunset" => "2027-06-30",
                 _ => option.Default is { } d ? YamlText.Flow(d) : "",
             };
             line(Described($"#     {option.Name}: {example}", option.Description));
