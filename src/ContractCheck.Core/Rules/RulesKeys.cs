@@ -13,10 +13,10 @@ namespace ContractCheck.Core.Rules;
 internal static class RulesKeys
 {
     private static readonly RuleShape.Scalar Text = new(ScalarKind.Text);
-    private static readonly RuleShape.Scalar Bool = new(ScalarKind.Boolean);
+    public static readonly RuleShape.Scalar Bool = new(ScalarKind.Boolean);
     private static readonly RuleShape.Scalar Selector = new(ScalarKind.Selector);
-    private static readonly RuleShape.List Selectors = new(Selector, OrSingle: true);
-    private static readonly RuleShape.List Statuses = new(new RuleShape.Scalar(ScalarKind.Status), OrSingle: true);
+    public static readonly RuleShape.List Selectors = new(Selector, OrSingle: true);
+    public static readonly RuleShape.List Statuses = new(new RuleShape.Scalar(ScalarKind.Status), OrSingle: true);
     private static readonly RuleShape.List Texts = new(Text, OrSingle: true);
     private static readonly RuleShape.List Regexes = new(new RuleShape.Scalar(ScalarKind.Regex), OrSingle: true);
     private static readonly RuleShape.Scalar Any = new(ScalarKind.Any);
@@ -127,6 +127,11 @@ internal static class RulesKeys
     /// <summary>The keys of an <c>expect</c> entry given by method: the methods, <c>create</c>, <c>*</c> / <c>status</c> (any method), the lifecycle's and burst's own steps, and <c>why</c>.</summary>
     public static readonly string[] ExpectKeys = [.. HttpMethods.Standard, "create", "*", "status", "why", Steps.ReadAfterDelete, Steps.DeleteAgain, Steps.Recovery];
 
+    /// <summary>An <c>expect</c> entry given by method.</summary>
+    public static readonly RuleShape.Map ExpectByMethod = new([.. ExpectKeys.Select(k => k == "why"
+        ? new RuleKey(k, Text, "The reason, said in every failure of the row.")
+        : new RuleKey(k, Statuses, ExpectKeyMeaning(k)))]);
+
     /// <summary>The top-level keys, in order.</summary>
     public static readonly string[] TopLevel = ["extends", "auth", "identities", "errors", "conventions", "rateLimit", "probes", "operations", "responses", "skip", "checks", "expect", "strict"];
 
@@ -148,9 +153,6 @@ internal static class RulesKeys
     /// <summary>The whole file.</summary>
     public static RuleShape.Map Root(RulesVocabulary vocabulary)
     {
-        var expectByMethod = new RuleShape.Map([.. ExpectKeys.Select(k => k == "why"
-            ? new RuleKey(k, Text, "The reason, said in every failure of the row.")
-            : new RuleKey(k, Statuses, ExpectKeyMeaning(k)))]);
         RuleKey[] keys =
         [
             new("extends", Texts, "The rule sets this file builds on: built-in sets (" + string.Join(", ", BuiltInRuleSets.Names) + ") or files, relative to this one.") { Default = new JsonArray([.. BuiltInRuleSets.Defaults.Select(n => JsonValue.Create(n))]) },
@@ -164,7 +166,7 @@ internal static class RulesKeys
             new("responses", new RuleShape.List(Row(vocabulary), OrSingle: false), "Your own table rows: for responses with a status, what they must carry or must not."),
             new("skip", Selectors, "Operations never touched, e.g. [\"DELETE /admin/**\"]."),
             new("checks", new RuleShape.Map([.. vocabulary.CheckIds.Select(id => new RuleKey(id, Bool, "") { Default = true })]), "Switch checks off by id: false or off (contractcheck checks lists them)."),
-            new("expect", ByProbe(vocabulary, _ => new RuleShape.Either([Statuses, expectByMethod])), "The status table by probe and method (see rules/rest.yaml)."),
+            new("expect", ByProbe(vocabulary, _ => new RuleShape.Either([Statuses, ExpectByMethod])), "The status table by probe and method (see rules/rest.yaml)."),
             new("strict", Bool, "true: design warnings about the spec fail the run.") { Default = false },
         ];
         return new RuleShape.Map([.. TopLevel.Select(name => keys.Single(k => k.Name == name))]);

@@ -38,11 +38,21 @@ public static class RulesSchema
         // An empty file (every line commented out) is read as no rules: the built-in sets.
         schema["type"] = new JsonArray("object", "null");
 
+        // Shapes used in many places are written once.
+        schema["definitions"] = new JsonObject([.. Definitions.Select(d => KeyValuePair.Create(d.Name, (JsonNode?)Shape(d.Shape, inline: true)))]);
+
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
     }
 
-    private static JsonNode Shape(RuleShape shape, bool nullableValues = false) => shape switch
+    private static readonly (string Name, RuleShape Shape)[] Definitions =
+    [
+        ("boolean", RulesKeys.Bool), ("statuses", RulesKeys.Statuses), ("selectors", RulesKeys.Selectors),
+        ("conditions", RulesKeys.Conditions), ("expectByMethod", RulesKeys.ExpectByMethod),
+    ];
+
+    private static JsonNode Shape(RuleShape shape, bool nullableValues = false, bool inline = false) => shape switch
     {
+        _ when !inline && Definitions.FirstOrDefault(d => ReferenceEquals(d.Shape, shape)).Name is { } name => new JsonObject { ["$ref"] = "#/definitions/" + name },
         RuleShape.Map map => Map(map, nullableValues),
         RuleShape.Named named => new JsonObject { ["type"] = "object", ["additionalProperties"] = Shape(named.Values) },
         RuleShape.Scalar scalar => Scalar(scalar),
@@ -60,6 +70,11 @@ public static class RulesSchema
         foreach (var key in map.Keys.Where(k => !k.Refused))
         {
             var value = (JsonObject)Shape(key.Shape);
+            if (value.ContainsKey("$ref"))
+            {
+                // Keywords beside a draft-07 $ref are ignored: the description and default go around it.
+                value = new JsonObject { ["allOf"] = new JsonArray(value) };
+            }
             var described = nullableValues ? new JsonObject { ["anyOf"] = new JsonArray(value, new JsonObject { ["type"] = "null" }) } : value;
             if (key.Description.Length > 0)
             {
