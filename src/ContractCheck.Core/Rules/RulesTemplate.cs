@@ -15,6 +15,9 @@ public static class RulesTemplate
 {
     private const int CommentColumn = 44;
 
+    // Bursts proposed (commented out) for operations that document a 429 without numbers.
+    private const int MaxProposals = 3;
+
     /// <param name="spec">The loaded spec.</param>
     /// <param name="specPath">The spec as the user named it, for the run command in the header.</param>
     /// <param name="baseUrl">Where the API runs, for the run command; a placeholder when null.</param>
@@ -108,7 +111,15 @@ public static class RulesTemplate
 
         var any = limits.Any(l => l.Active);
         line(Described(any ? "rateLimit:" : "# rateLimit:", key.Description));
-        foreach (var (operation, limit, window, source, active) in limits)
+
+        // Every burst the spec states numbers for; of the rest (a 429 documented on hundreds of operations), a few reads.
+        var proposed = limits.Where(l => l.Active || l.Limit is not null).Concat(limits.Where(l => !l.Active && l.Limit is null).OrderBy(l => l.Read ? 0 : 1).Take(MaxProposals)).ToList();
+        if (limits.Count > proposed.Count)
+        {
+            line($"  # {limits.Count - proposed.Count} more operations document a 429, e.g. {Names([.. limits.Except(proposed).Select(l => l.Operation)])}");
+        }
+
+        foreach (var (operation, limit, window, source, active, _) in proposed)
         {
             var mark = active ? "" : "# ";
             var said = limit is { } l ? $"{l} requests" + (window is { } w ? " per " + Duration(w) : "") : "no numbers";
@@ -194,7 +205,7 @@ public static class RulesTemplate
     /// <summary>"Todo API" → "TODO": the prefix of the environment variables the template names.</summary>
     internal static string EnvPrefix(string title)
     {
-        var words = TemplateAuth.Constant(title, splitWords: false).Split('_').Where(w => w is not ("API" or "REST" or "THE" or "OPENAPI" or "SERVICE") && !(w.Length > 1 && w[0] == 'V' && w[1..].All(char.IsDigit))).Take(2).ToList();
+        var words = TemplateAuth.Constant(title.Replace("'s", "", StringComparison.Ordinal).Replace("’s", "", StringComparison.Ordinal), splitWords: false).Split('_').Where(w => w is not ("API" or "REST" or "THE" or "OPENAPI" or "SERVICE") && !(w.Length > 1 && w[0] == 'V' && w[1..].All(char.IsDigit))).Take(2).ToList();
         return words.Count == 0 ? "API" : string.Join("_", words) + "_API";
     }
 }

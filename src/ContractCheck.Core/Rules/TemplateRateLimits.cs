@@ -17,16 +17,16 @@ internal static partial class TemplateRateLimits
     /// <summary>Most requests a written-out burst sends; a larger limit is proposed commented out.</summary>
     public const int MaxRequests = 1000;
 
-    public static IReadOnlyList<(string Operation, int? Limit, TimeSpan? Window, string Source, bool Active)> Find(ApiSpec spec)
+    public static IReadOnlyList<(string Operation, int? Limit, TimeSpan? Window, string Source, bool Active, bool Read)> Find(ApiSpec spec)
     {
-        var found = new List<(string, int?, TimeSpan?, string, bool)>();
+        var found = new List<(string Operation, int? Limit, TimeSpan? Window, string Source, bool Active, bool Read)>();
         var global = Extension(spec.Document.Extensions);
         foreach (var operation in spec.Operations)
         {
             var own = Extension(operation.Model.Extensions);
             var (limit, window, source) = own ?? default;
             var throttles = operation.Model.Responses?.ContainsKey("429") == true;
-            if (own is null && global is { } whole && operation.Method is "GET" && !found.Any(f => f.Item4 == whole.Source))
+            if (own is null && global is { } whole && operation.Method is "GET" && !found.Any(f => f.Source == whole.Source))
             {
                 // A limit for the whole API: one read operation is enough to show it holds.
                 (limit, window, source) = whole;
@@ -40,7 +40,7 @@ internal static partial class TemplateRateLimits
             source ??= "documents 429";
             var active = limit is > 0 && window is { } w && operation.Method is "GET" or "HEAD"
                 && Requests(limit.Value) <= MaxRequests && w <= TimeSpan.FromMinutes(1);
-            found.Add((operation.OperationId ?? operation.Key, limit, window, source, active));
+            found.Add((operation.OperationId ?? operation.Key, limit, window, source, active, operation.Method is "GET" or "HEAD"));
         }
 
         return found;
