@@ -53,6 +53,10 @@ public static class RulesTemplate
         }
 
         Line();
+        Line(Described("# identities:", root["identities"].Description));
+        Line($"#   other: {{bearer: ${{{prefix}_OTHER_TOKEN}}}}");
+        Line($"#   limited: {{bearer: ${{{prefix}_LIMITED_TOKEN}}, may: [\"GET /**\", \"HEAD /**\"]}}");
+        Line();
         Errors(TemplateErrors.Find(spec), root["errors"], Line);
         Line();
         Section(root["conventions"], "", Line);
