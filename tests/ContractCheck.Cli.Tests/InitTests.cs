@@ -69,5 +69,5 @@ public class InitTests
         Assert.That(File.ReadAllText(file), Is.EqualTo(RulesSchema.Generate()));
     }
 
-    private static string[] RulesKeysTopLevel() => ["extends", "auth", "errors", "conventions", "rateLimit", "probes", "operations", "responses", "skip", "checks", "expect", "strict"];
+    private static string[] RulesKeysTopLevel() => ["extends", "auth", "identities", "errors", "conventions", "rateLimit", "probes", "operations", "responses", "skip", "checks", "expect", "strict"];
 }
