@@ -1,16 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
 using ContractCheck.Tests;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using TodoApi;
 
 namespace ContractCheck.Cli.Tests;
@@ -70,22 +62,9 @@ public class ProcessTests
     [Test]
     public async Task Tls_UntrustedCertificate_ExitsThreeSayingWhy_InsecureProceeds()
     {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        using var certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
-
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrelHttpsConfiguration();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        await using var app = builder.Build();
-        app.MapGet("/health", () => Results.Json(new { status = "ok" }));
-        await app.StartAsync();
-        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("http://", "https://");
+        using var certificate = TestApi.SelfSignedCertificate();
+        await using var api = await TestApi.StartAsync(app => app.MapGet("/health", () => Results.Json(new { status = "ok" })), certificate);
+        var url = api.BaseUrl.ToString();
 
         var (exit, _, stderr) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--rules", TodoRules, "--base-url", url, "--include", "health");
         var (insecureExit, stdout, _) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--rules", TodoRules, "--base-url", url, "--include", "health", "--insecure");
@@ -95,6 +74,5 @@ public class ProcessTests
         Assert.That(stderr, Does.Contain("--insecure"));
         Assert.That(insecureExit, Is.EqualTo(1), "reachable with --insecure; the health answer lacks X-Request-Id, which the rules require");
         Assert.That(stdout, Does.Contain("GET /health (health)"));
-        await app.StopAsync();
     }
 }

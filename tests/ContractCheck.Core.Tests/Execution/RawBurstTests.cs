@@ -1,20 +1,12 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
-using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ContractCheck.Core.Execution;
 using ContractCheck.Core.Probes;
 using ContractCheck.Core.Spec;
 using ContractCheck.Tests;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.OpenApi;
 
 namespace ContractCheck.Core.Tests.Execution;
@@ -232,21 +224,9 @@ public class RawBurstTests
     [Test]
     public async Task Tls_IsCheckedAsEveryRequestIs_InsecureAcceptsAnyCertificate()
     {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        using var certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrelHttpsConfiguration();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        await using var app = builder.Build();
-        app.MapGet("/ping", () => Results.Text("pong"));
-        await app.StartAsync();
-        var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("http://", "https://", StringComparison.Ordinal) + "/ping");
+        using var certificate = TestApi.SelfSignedCertificate();
+        await using var api = await TestApi.StartAsync(app => app.MapGet("/ping", () => Results.Text("pong")), certificate);
+        var url = new Uri(api.BaseUrl, "/ping");
         var sent = new SentRequest("GET", url, [], null);
 
         var refused = Assert.ThrowsAsync<HttpRequestException>(async () => await RawBurstSender.For(Options(url), sent)!.OpenLane().SendAsync(_ => true, default));
@@ -254,7 +234,6 @@ public class RawBurstTests
 
         Assert.That(refused!.Message, Does.Contain("cannot connect to 127.0.0.1:"));
         Assert.That(accepted.BodyText, Is.EqualTo("pong"));
-        await app.StopAsync();
     }
 
     [Test]
