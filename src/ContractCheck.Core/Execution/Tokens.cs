@@ -46,7 +46,16 @@ internal sealed class Tokens
     {
         foreach (var state in _states.Values)
         {
-            var result = await FetchAsync(state);
+            TokenFetcher.Result result;
+            try
+            {
+                result = await FetchAsync(state);
+            }
+            catch (OperationCanceledException) when (_run.Stop.IsCancellationRequested)
+            {
+                return; // Ctrl-C while logging in: the run goes on to report every probe as not run
+            }
+
             if (result.Token is null && result.NoAnswer)
             {
                 throw new TargetUnreachableException($"the API did not answer the login of {state.Fetch.RulesPath}: {_secrets.Mask(result.Problem ?? "")}", "check that the API runs at --base-url and answers; raise --timeout if it is slow");

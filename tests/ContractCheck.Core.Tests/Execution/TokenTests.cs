@@ -137,6 +137,25 @@ public class TokenTests
         Assert.That(e.Message, Does.StartWith("the API did not answer the login of auth.login: POST /login got no answer: no complete answer within 1 s"));
     }
 
+    [Test]
+    public async Task Login_CancelledWhileLoggingIn_ReportsEveryProbeAsNotRun()
+    {
+        using var cancel = new CancellationTokenSource();
+        await using var silent = RawHttpServer.Start(async (_, _, _, token) =>
+        {
+            // Ctrl-C while the login waits for its answer.
+            await cancel.CancelAsync();
+            await Task.Delay(Timeout.Infinite, token);
+        });
+        var settings = Settings("openapi.yaml", TodoApiFiles.OpenApi, LoginRules, silent.BaseUrl, ["listTodos"]) with { Environment = _ => AlicePassword };
+
+        var report = await ContractRun.Prepare(settings).ExecuteAsync(cancellationToken: cancel.Token);
+
+        Assert.That(report.Cancelled, Is.True);
+        Assert.That(report.Outcomes, Is.Not.Empty.And.All.Matches<ProbeOutcome>(o => o.WasCancelled), "a Ctrl-C during the login is a Ctrl-C: the report says what was not run");
+        Assert.That(report.Outcomes.SelectMany(o => o.Exchanges), Is.Empty, "nothing but the login was sent");
+    }
+
     private const string OAuthSpec = """
         openapi: 3.0.3
         info: {title: Things, version: '1'}
