@@ -12,6 +12,9 @@ public sealed record Output(IAnsiConsole Console, TextWriter Error)
     /// <summary>True on an interactive terminal: a progress line may be drawn (never into redirected output).</summary>
     public bool Live { get; init; }
 
+    /// <summary>The environment the command reads (GITHUB_STEP_SUMMARY); none by default, the process's for the process.</summary>
+    public Func<string, string?> Environment { get; init; } = _ => null;
+
     /// <summary>
     /// The process's own stdout and stderr; colour only on a terminal, wide lines when redirected so curl commands stay
     /// whole. Redirected in CI (the <c>CI</c> variable set, as every CI service does), the report shows only failures.
@@ -19,7 +22,7 @@ public sealed record Output(IAnsiConsole Console, TextWriter Error)
     public static Output ForProcess()
     {
         var redirected = System.Console.IsOutputRedirected;
-        var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var noColor = !string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR"));
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(System.Console.Out),
@@ -32,11 +35,12 @@ public sealed record Output(IAnsiConsole Console, TextWriter Error)
             console.Profile.Width = 4096;
         }
 
-        var ci = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && Environment.GetEnvironmentVariable("CI") is not ("false" or "0");
+        var ci = System.Environment.GetEnvironmentVariable("CI") is { Length: > 0 } value && value is not ("false" or "0");
         return new Output(console, System.Console.Error)
         {
             DefaultMode = redirected && ci ? OutputMode.Failures : OutputMode.Full,
             Live = !redirected && console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi,
+            Environment = System.Environment.GetEnvironmentVariable,
         };
     }
 

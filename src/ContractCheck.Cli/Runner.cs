@@ -116,7 +116,7 @@ internal static class Runner
             console.WriteLine();
         }
 
-        IReporter[] reporters = [new ConsoleReporter(console, parse.GetValue(common.Verbose), mode), .. ReportFormats.Create(reports)];
+        IReporter[] reporters = [new ConsoleReporter(console, parse.GetValue(common.Verbose), mode), .. ReportFormats.Create(reports), .. StepSummary(output, reports)];
         var progress = output.Live ? new ProgressLine(run.Plan.Probes.Count) : null;
         var running = run.RunAsync(new CompositeReporter(reporters), progress, cancellationToken);
         var report = progress is null ? await running : await progress.ShowWhileAsync(console, running);
@@ -213,6 +213,19 @@ internal static class Runner
     }
 
     private static List<OperationSelector> Selectors(string[]? values) => (values ?? []).Select(v => OperationSelector.Parse(v)).ToList();
+
+    // On GitHub Actions the Markdown summary goes to the job's page as well (appended, as GitHub expects).
+    private static IEnumerable<IReporter> StepSummary(Output output, List<(ReportFormat Format, string Path)> reports)
+    {
+        if (output.Environment("GITHUB_STEP_SUMMARY") is not { Length: > 0 } summary
+            || reports.Any(r => r.Format == ReportFormats.Markdown && Path.GetFullPath(r.Path) == Path.GetFullPath(summary)))
+        {
+            yield break;
+        }
+
+        CheckWritable("GITHUB_STEP_SUMMARY", summary);
+        yield return MarkdownReporter.ForStepSummary(summary);
+    }
 
     // --output, else --quiet, else what suits where the output goes (a terminal, or a CI log).
     private static OutputMode Mode(ParseResult parse, CommonOptions common, OutputMode byDefault)

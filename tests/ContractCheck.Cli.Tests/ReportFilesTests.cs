@@ -21,8 +21,10 @@ public class ReportFilesTests
     public async Task RunTheLegacyDemoOnce()
     {
         _dir = Directory.CreateTempSubdirectory("cc-reports-").FullName;
-        (_exit, _stdout, var stderr) = await CliRunner.RunAsync("demo", "--target", "legacy", "--seed", "1", "--output", "summary",
-            "--junit", File("junit.xml"), "--json", File("report.json"), "--sarif", File("report.sarif"));
+        // GitHub's step summary already holds another step's text: the summary is appended to it.
+        System.IO.File.WriteAllText(File("step-summary.md"), "# Build\n\nearlier step\n");
+        (_exit, _stdout, var stderr) = await CliRunner.RunAsync(name => name == "GITHUB_STEP_SUMMARY" ? File("step-summary.md") : null, "demo", "--target", "legacy", "--seed", "1", "--output", "summary",
+            "--junit", File("junit.xml"), "--json", File("report.json"), "--sarif", File("report.sarif"), "--markdown", File("summary.md"));
         Assert.That(_exit, Is.EqualTo(1), _stdout + stderr);
     }
 
@@ -80,6 +82,21 @@ public class ReportFilesTests
         sarif.AsObject().Remove("version");
         results[0]!["locations"]![0]!["physicalLocation"]!["region"]!["startLine"] = 0;
         Assert.That(schema.Errors(sarif), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void Markdown_HasTotalsFailuresByCheckWithAReproductionWarningsAndCoverage_AndGoesToTheStepSummary()
+    {
+        var markdown = System.IO.File.ReadAllText(File("summary.md"));
+        var findings = JsonNode.Parse(System.IO.File.ReadAllText(File("report.json")))!["findings"]!.AsArray();
+
+        Assert.That(markdown, Does.StartWith("## ContractCheck: Todo API — ❌ failed\n"));
+        Assert.That(markdown, Does.Contain("### Failures by check").And.Contain("#### `expected-status` ").And.Contain("#### `no-leak` "));
+        Assert.That(markdown, Does.Contain("<details><summary>First reproduction: ").And.Contain("curl -i -X "));
+        Assert.That(markdown, Does.Contain("### Coverage: 7 of 7 operations exercised (100%)").And.Contain("| operation | happy-path |"));
+        var checks = findings.Select(f => (string?)f!["check"]).Distinct().ToList();
+        Assert.That(checks.Where(c => !markdown.Contains($"#### `{c}` ", StringComparison.Ordinal)), Is.Empty, "every check with findings has its group");
+        Assert.That(System.IO.File.ReadAllText(File("step-summary.md")), Is.EqualTo("# Build\n\nearlier step\n" + markdown), "appended to GitHub's step summary");
     }
 
     private const string SarifFingerprintKey = "contractcheckFingerprint/v1";

@@ -124,7 +124,8 @@ public class SecretEchoTests
         var har = Path.Combine(_dir, "run.har");
         var json = Path.Combine(_dir, "report.json");
         var sarif = Path.Combine(_dir, "report.sarif");
-        var args = new List<string> { "run", "--spec", Path.Combine(_dir, "openapi.yaml"), "--base-url", api.BaseUrl.ToString(), "--junit", junit, "--har", har, "--json", json, "--sarif", sarif, "--seed", "3" };
+        var markdown = Path.Combine(_dir, "summary.md");
+        var args = new List<string> { "run", "--spec", Path.Combine(_dir, "openapi.yaml"), "--base-url", api.BaseUrl.ToString(), "--junit", junit, "--har", har, "--json", json, "--sarif", sarif, "--markdown", markdown, "--seed", "3" };
         switch (from)
         {
             case "rules":
@@ -157,6 +158,7 @@ public class SecretEchoTests
             ["json, decoded"] = string.Join("\n", Strings(JsonDocument.Parse(File.ReadAllText(json)).RootElement)),
             ["dry-run"] = dry.Out + dry.Err,
             ["sarif"] = File.ReadAllText(sarif),
+            ["markdown"] = File.ReadAllText(markdown),
             ["sarif, decoded"] = string.Join("\n", Strings(JsonDocument.Parse(File.ReadAllText(sarif)).RootElement)),
         };
         foreach (var (name, text) in outputs)

@@ -11,8 +11,10 @@ public static class ReportFormats
 
     public static ReportFormat Sarif { get; } = new("SARIF", "--sarif", "Write SARIF 2.1.0 for code-review tools (GitHub code scanning: upload it with github/codeql-action/upload-sarif): one result per finding at the operation's line in the spec, with its fingerprint.", path => new SarifReporter(path), SpecLines: true);
 
+    public static ReportFormat Markdown { get; } = new("Markdown summary", "--markdown", "Write a Markdown summary for the pipeline page: totals, failures grouped by check with the first reproduction of each, design warnings, the coverage matrix (cut below GitHub's 1 MiB). Written to $GITHUB_STEP_SUMMARY as well whenever that is set.", path => new MarkdownReporter(path));
+
     /// <summary>Every format, in the order the command line lists them.</summary>
-    public static IReadOnlyList<ReportFormat> All { get; } = [JUnit, Sarif, Json, Har];
+    public static IReadOnlyList<ReportFormat> All { get; } = [JUnit, Sarif, Markdown, Json, Har];
 
     /// <summary>One reporter for every (format, path) asked for.</summary>
     public static IEnumerable<IReporter> Create(IEnumerable<(ReportFormat Format, string Path)> requested) =>

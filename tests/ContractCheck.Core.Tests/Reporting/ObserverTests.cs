@@ -103,6 +103,22 @@ public class ObserverTests
         Assert.That(summary.Text, Does.Not.Contain("FAIL").And.Not.Contain("reproduce").And.Contain("1 design warning(s)").And.EndWith(closing));
     }
 
+    [Test]
+    public async Task Markdown_LargerThanItsLimit_IsCutWithALineSayingSo()
+    {
+        await using var api = await TestApi.StartAsync(app => app.MapGet("/{**rest}", () => Results.Text("at Foo.Bar() in /src/Foo.cs:line 1", "text/plain", Encoding.UTF8, 500)));
+        var (whole, cut) = (new MemoryStream(), new MemoryStream());
+
+        await Run(api.BaseUrl, ItemsApi.Spec, workers: 4).RunAsync(new CompositeReporter(new MarkdownReporter(() => whole), new MarkdownReporter(() => cut, maxBytes: 4000)));
+
+        var full = Encoding.UTF8.GetString(whole.ToArray());
+        var shortened = Encoding.UTF8.GetString(cut.ToArray());
+        Assert.That(full.Length, Is.GreaterThan(4000));
+        Assert.That(full, Does.Not.Contain("was cut here"));
+        Assert.That(cut.ToArray(), Has.Length.LessThanOrEqualTo(4000));
+        Assert.That(shortened, Does.StartWith(full[..1000]).And.EndWith("The console log and the `--json` and `--html` reports hold the whole run.\n"));
+    }
+
     private static ContractRun Run(Uri baseUrl, string spec, int workers) => ContractRun.Prepare(new RunSettings
     {
         Spec = "spec.yaml",
