@@ -1,9 +1,11 @@
+using ContractCheck.Core.Execution;
+
 namespace ContractCheck.Core.Checks;
 
 /// <summary>
 /// rate-limit-headers: where a burst's answers carry rate-limit headers (X-RateLimit-*, RateLimit-*),
-/// remaining is never negative and never grows within one window — beyond what answers overtaking
-/// each other at the burst's concurrency can explain.
+/// remaining is never negative, never above the limit, and never grows within one window along the answers one
+/// connection received (answers of different connections overtake each other without bound on a loaded server).
 /// </summary>
 public sealed class RateLimitHeadersConsistent : ICheck
 {
@@ -38,18 +40,28 @@ public sealed class RateLimitHeadersConsistent : ICheck
             problems.Add($"remaining {above.Remaining} is above the limit {above.Limit} on answer {above.Index + 1}");
         }
 
-        // Within a window the lowest remaining seen so far only goes down; answers that overtake
-        // each other may show up to `concurrency` more.
-        long? lowest = null;
-        foreach (var o in seen)
+        // A lane sends its next request only after its answer came, so along one lane the server counted in order:
+        // within a window, remaining only goes down. A rise is a new window only where the limit minus what could have
+        // been counted since (the answers that came in between, and those in flight) still reaches it.
+        foreach (var lane in seen.GroupBy(o => o.Lane))
         {
-            if (lowest is { } low && o.Remaining > low + burst.Concurrency && !(o.Limit is { } limit && o.Remaining >= limit - burst.Concurrency))
+            RateLimitObservation? previous = null;
+            foreach (var o in lane)
             {
-                problems.Add($"remaining rose from {low} to {o.Remaining} on answer {o.Index + 1} without a new window");
-                break;
+                if (previous is { Remaining: { } low } && o.Remaining > low
+                    && !(o.Limit is { } limit && o.Remaining >= limit - (o.Index - previous.Index) - burst.Concurrency))
+                {
+                    problems.Add($"remaining rose from {low} to {o.Remaining} on answer {o.Index + 1} without a new window");
+                    break;
+                }
+
+                previous = o;
             }
 
-            lowest = lowest is null ? o.Remaining : Math.Min(lowest.Value, o.Remaining!.Value);
+            if (problems.Count > 0)
+            {
+                break;
+            }
         }
 
         if (problems.Count == 0)

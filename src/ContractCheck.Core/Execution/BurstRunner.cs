@@ -43,7 +43,7 @@ public sealed class BurstRunner
         // The first answer of each kind is read whole, as any other probe's is; the rest are drained and counted.
         bool Whole(int status) => !samples.ContainsKey(Kind(status));
 
-        async Task Worker(IBurstLane lane)
+        async Task Worker(IBurstLane lane, int number)
         {
             await using var _ = lane;
             int i;
@@ -54,7 +54,7 @@ public sealed class BurstRunner
                 {
                     var received = await lane.SendAsync(Whole, bound.Token);
                     latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    answers[i] = new Answer(received.Status, RateLimitHeaders.HasValidRetryAfter(received), Limits(received), clock.Elapsed);
+                    answers[i] = new Answer(received.Status, RateLimitHeaders.HasValidRetryAfter(received), Limits(received) is { } limits ? limits with { Lane = number } : null, clock.Elapsed);
 
                     // Samples only grow: an answer of a kind still missing now was read whole.
                     if (Whole(received.Status))
@@ -74,7 +74,7 @@ public sealed class BurstRunner
             }
         }
 
-        await Task.WhenAll(lanes.Select(lane => Task.Run(() => Worker(lane), CancellationToken.None)));
+        await Task.WhenAll(lanes.Select((lane, number) => Task.Run(() => Worker(lane, number), CancellationToken.None)));
         clock.Stop();
 
         var done = Enumerable.Range(0, settings.Requests).Where(i => answers[i] is not null || errors[i] is not null).ToList();
