@@ -85,7 +85,7 @@ internal static class SchemaMerge
 
     public static IOpenApiSchema Resolve(IOpenApiSchema schema)
     {
-        while (schema is OpenApiSchemaReference { Target: { } target } && !ReferenceEquals(target, schema))
+        while (schema is OpenApiSchemaReference reference && SchemaView.Target(reference) is { } target && !ReferenceEquals(target, schema))
         {
             schema = target;
         }

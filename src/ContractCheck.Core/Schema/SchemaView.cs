@@ -50,7 +50,20 @@ internal sealed class SchemaView
     /// A reference's target, looked up once: the library resolves it through the workspace on every
     /// access, building the reference's URI each time (most of the validator's time on large bodies).
     /// </summary>
-    public static IOpenApiSchema? Target(OpenApiSchemaReference reference) => Targets.GetValue(reference, r => new Box(((OpenApiSchemaReference)r).Target)).Schema;
+    public static IOpenApiSchema? Target(OpenApiSchemaReference reference) => Targets.GetValue(reference, r => new Box(TargetOf((OpenApiSchemaReference)r))).Schema;
+
+    // A reference the library cannot even parse throws while it resolves: it has no target.
+    private static IOpenApiSchema? TargetOf(OpenApiSchemaReference reference)
+    {
+        try
+        {
+            return reference.Target;
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+    }
 
     private static readonly ConditionalWeakTable<IOpenApiSchema, Box> Targets = new();
 
