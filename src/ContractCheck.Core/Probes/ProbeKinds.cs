@@ -17,6 +17,7 @@ public static class ProbeKinds
         new WrongContentTypeProbe(),
         new InvalidBodyProbe(),
         new NotFoundProbe(),
+        new InvalidPathParamProbe(),
         new WrongMethodProbe(),
         new LifecycleProbe(),
         new BurstProbe(),

@@ -17,4 +17,7 @@ public enum ValueOrigin
 
     /// <summary>An id made so that it cannot exist (the not-found probe's).</summary>
     Missing,
+
+    /// <summary>A value that breaks the parameter's schema (the invalid-path-param probe's): never sent with an unsafe method.</summary>
+    Invalid,
 }

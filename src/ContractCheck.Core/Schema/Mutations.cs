@@ -37,6 +37,38 @@ public sealed class Mutations
         return cases.Where(c => !_validator.IsValid(c.Value, schema)).ToList();
     }
 
+    /// <summary>
+    /// The values that break a scalar parameter's schema, one rule each, as the text a path or query carries: not a
+    /// number (or boolean) where the type asks for one, outside its enum, below its minimum, above its maximum, too short,
+    /// too long, not matching its pattern, not its format. Each is checked to be invalid for the typed value it reads as;
+    /// a string without constraints has none.
+    /// </summary>
+    public IReadOnlyList<Mutation> ForParameter(IOpenApiSchema schema)
+    {
+        schema = SchemaMerge.Resolve(schema);
+        var kind = ValueGenerator.Kind(schema);
+        var cases = new List<Mutation>();
+        switch (kind)
+        {
+            case JsonSchemaType.Integer:
+                cases.Add(new Mutation("is not an integer", "type", "", "abc"));
+                break;
+            case JsonSchemaType.Number:
+                cases.Add(new Mutation("is not a number", "type", "", "abc"));
+                break;
+            case JsonSchemaType.Boolean:
+                cases.Add(new Mutation("is not true or false", "type", "", "maybe"));
+                break;
+            case JsonSchemaType.String:
+                break;
+            default:
+                return [];
+        }
+
+        cases.AddRange(Constraints(schema, null).Select(c => new Mutation(c.Description, c.Keyword, "", c.Value)));
+        return cases.Where(c => !_validator.IsValid(c.Value, schema)).ToList();
+    }
+
     private void Collect(IOpenApiSchema schema, JsonNode? node, string pointer, JsonNode? root, List<Mutation> cases, int depth)
     {
         schema = SchemaMerge.Resolve(schema);
@@ -187,7 +219,8 @@ public sealed class Mutations
             return null;
         }
 
-        foreach (var candidate in new[] { "!not matching!", "", "0", "a", "A-1", "zzzzzzzzzz", "~" })
+        // The last two fit the length the schema asks for, so that only the pattern is broken.
+        foreach (var candidate in new[] { "!not matching!", "", "0", "a", "A-1", "zzzzzzzzzz", "~", new string('x', Math.Max(1, schema.MinLength ?? 1)), new string('~', Math.Max(1, schema.MinLength ?? 1)) })
         {
             var length = candidate.Length;
             if (!regex.IsMatch(candidate) && length >= (schema.MinLength ?? 0) && length <= (schema.MaxLength ?? int.MaxValue))
