@@ -23,6 +23,7 @@ public static class BuiltInChecks
         new TableCheck("not-cacheable-5xx", "Cacheable server error", "5xx responses are not marked cacheable"),
         new ResponseIsTimely(),
         new ReadMatchesCreate(),
+        new ReadOnlyIdIsNotTaken(),
         new RateLimited(),
         new ThrottledWithRetryAfter(),
         new RateLimitHeadersConsistent(),

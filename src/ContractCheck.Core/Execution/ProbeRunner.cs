@@ -43,10 +43,16 @@ internal sealed class ProbeRunner
     {
         var exchanges = new List<Exchange>();
         var unsent = new List<(PlannedRequest, string)>();
-        foreach (var planned in probe.Requests)
+        foreach (var step in probe.Requests)
         {
-            var refusal = Unmet(planned, exchanges);
-            var (values, problem) = refusal is null ? Resolve(planned, probe) : (null, refusal);
+            var refusal = Unmet(step, exchanges);
+            var (values, problem) = refusal is null ? Resolve(step, probe) : (null, refusal);
+            var planned = step;
+            if (problem is null && step.IdInBody is not null)
+            {
+                (planned, problem) = BodyIds.Fill(step, probe, exchanges);
+            }
+
             if (problem is null && !_run.Budget.TryTake(planned.ReadFirst is null ? 1 : 2))
             {
                 problem = $"--max-requests ({_run.Budget.Ceiling}) reached";
@@ -54,7 +60,7 @@ internal sealed class ProbeRunner
 
             if (problem is not null)
             {
-                if (exchanges.Count == 0 && unsent.Count == 0 && planned == probe.Requests[0])
+                if (exchanges.Count == 0 && unsent.Count == 0 && step == probe.Requests[0])
                 {
                     return new ProbeOutcome(probe, [], problem);
                 }

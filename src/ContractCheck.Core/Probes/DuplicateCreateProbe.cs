@@ -5,7 +5,9 @@ namespace ContractCheck.Core.Probes;
 /// <summary>
 /// duplicate-create: a create that documents 409 (or that <c>probes.duplicate-create.operations</c>
 /// names) sent the same valid body twice; expects the second answer to be 409. An API whose spec
-/// promises no uniqueness is not probed.
+/// promises no uniqueness is not probed. And where the create's body lets the client choose the item's id
+/// (<see cref="ExistingId"/>), a second create of another body with the id of the item the first made: 409, an id
+/// names one item.
 /// </summary>
 public sealed class DuplicateCreateProbe : IProbeKind
 {
@@ -18,7 +20,9 @@ public sealed class DuplicateCreateProbe : IProbeKind
     public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
     {
         var named = context.Rules.Probe(Id).Operations.Any(s => s.Matches(operation));
-        if (!context.Resources.IsCreate(operation) || !(named || (operation.Model.Responses?.ContainsKey("409") ?? false)))
+        var id = ExistingId.Member(operation, context) is { ReadOnly: false } member ? member : ((string Member, Microsoft.OpenApi.IOpenApiSchema Schema, bool ReadOnly)?)null;
+        var sameBody = named || (operation.Model.Responses?.ContainsKey("409") ?? false);
+        if (!context.Resources.IsCreate(operation) || !(sameBody || id is not null))
         {
             yield break;
         }
@@ -30,10 +34,18 @@ public sealed class DuplicateCreateProbe : IProbeKind
             yield break;
         }
 
-        // One fresh body, sent twice: the second must conflict with the first, and is sent only if the first was accepted.
-        var request = context.Requests.Build(operation, context.RandomFor(Id, operation));
-        var first = request with { Step = Steps.Create, Expect = Expectations.Success(operation, context, HappyPathProbe.KindId) };
-        var second = context.Requests.ForError(request, operation) with { Step = Steps.Duplicate, Requires = Steps.Create, Expect = expected };
-        yield return new Probe(Id, operation, [first, second], expected);
+        if (sameBody)
+        {
+            // One fresh body, sent twice: the second must conflict with the first, and is sent only if the first was accepted.
+            var request = context.Requests.Build(operation, context.RandomFor(Id, operation));
+            var first = request with { Step = Steps.Create, Expect = Expectations.Success(operation, context, HappyPathProbe.KindId) };
+            var second = context.Requests.ForError(request, operation) with { Step = Steps.Duplicate, Requires = Steps.Create, Expect = expected };
+            yield return new Probe(Id, operation, [first, second], expected);
+        }
+
+        if (id is { } chosen && ExistingId.Requests(operation, context, Id, chosen, expected) is { } requests)
+        {
+            yield return new Probe(Id, operation, requests, expected) { Label = $"the {chosen.Member} of an existing item", Creates = context.Resources.CreatedKey(operation) };
+        }
     }
 }

@@ -10,7 +10,9 @@ namespace ContractCheck.Core.Probes;
 /// invalid-body: well-formed JSON that breaks the body's schema, one case per broken rule (a required
 /// property removed, a wrong type, a constraint broken); expects <c>conventions.validationStatus</c>
 /// (400 or 422), never 2xx, never 5xx. Options: <c>maxCases</c> per operation (default 25), <c>formats</c>
-/// (break formats too, default true).
+/// (break formats too, default true). Where a create's id member is readOnly (<see cref="ExistingId"/>), one more case
+/// sends it with the id of the item the probe's own create made: refused with the validation status, or ignored (a 2xx
+/// whose new item has its own id, judged by read-only-id) — JSON Schema's readOnly: ignored or rejected, never taken.
 /// </summary>
 public sealed class InvalidBodyProbe : IProbeKind
 {
@@ -48,6 +50,20 @@ public sealed class InvalidBodyProbe : IProbeKind
             // Each case its own fresh values, so that one wrongly accepted case cannot change the answer to the next.
             var body = context.Requests.Refresh(operation, mutation.Value, context.RandomFor($"{Id} {index++}", operation), mutation.Pointer);
             yield return new Probe(Id, operation, [request with { Body = body }], expected) { Label = mutation.Description };
+        }
+
+        if (ExistingId.Member(operation, context) is { ReadOnly: true } id)
+        {
+            var ignoredOrRefused = expected with
+            {
+                Statuses = [.. expected.Statuses, StatusPattern.Class(2)],
+                Source = expected.Source + ", or 2xx with the readOnly id ignored",
+            };
+            var label = $"readOnly '{id.Member}' of an existing item";
+            // A readOnly id is never in the generated body, so there are always the two requests.
+            var requests = ExistingId.Requests(operation, context, Id, id, ignoredOrRefused)!;
+            var stateless = context.Stateful ? null : "needs an API that keeps what it is sent, and this one is stateless (conventions.stateful: false or --stateless)";
+            yield return new Probe(Id, operation, requests, ignoredOrRefused, stateless) { Label = label, Creates = context.Resources.CreatedKey(operation) };
         }
     }
 

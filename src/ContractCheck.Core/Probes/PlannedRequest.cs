@@ -41,6 +41,9 @@ public sealed record PlannedRequest(
     /// </summary>
     public string As { get; init; } = Rules.IdentityNames.Main;
 
+    /// <summary>A create that carries the id of an item the run made: written into the body just before it is sent.</summary>
+    public BodyId? IdInBody { get; init; }
+
     /// <summary>The operation this request calls, when it is not the probe's own (a lifecycle's read, update and delete).</summary>
     public Spec.ApiOperation? Operation { get; init; }
 

@@ -24,6 +24,9 @@ public static class Steps
     /// <summary>The main identity reads its item back after another identity's request: it must be unchanged.</summary>
     public const string ReadBack = "read-back";
 
+    /// <summary>A create carrying the id of the item the probe's own create made (duplicate-create, invalid-body).</summary>
+    public const string ExistingId = "existing-id";
+
     /// <summary>The GET that reads an item's ETag just before a conditional write (not judged).</summary>
     public const string EtagRead = "etag-read";
 }
