@@ -24,6 +24,8 @@ public class LeakPatternTests
     // A traceback serialised as JSON: Python's traceback.format_list, Jackson's StackTraceElement, Laravel's trace.
     [TestCase("""{"error":"KeyError","trace":["  File \"/srv/app/views.py\", line 42, in create\n","  File \"/srv/app/db.py\", line 7, in insert\n"]}""")]
     [TestCase("""{"frames":["File \"<string>\", line 1, in <module>"]}""")]
+    [TestCase("""{"trace":["  File \u0022/srv/app/tags.py\u0022, line 42, in create\n"]}""")]
+    [TestCase("""{"error":"cannot open \u0022/srv/app/config/settings\u0022"}""")]
     [TestCase("""{"stackTrace":[{"className":"com.acme.ItemService","methodName":"create","fileName":"ItemService.java","lineNumber":88}]}""")]
     [TestCase("""{"message":"Undefined index","exception":"ErrorException","file":"/var/www/html/app/Http/Controllers/ItemController.php","line":42}""")]
     // Absolute server paths, raw and JSON-escaped
