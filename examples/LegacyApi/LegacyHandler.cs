@@ -16,9 +16,11 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
         Response.Headers["X-Request-Id"] = Guid.NewGuid().ToString("N");
         var path = Request.Path.Value?.TrimEnd('/') ?? "";
         var method = Request.Method;
-        if (path == "/health" && method == "GET")
+        if (path == "/stats" && method == "GET")
         {
-            await Write(200, new { status = "ok" });
+            // Mistakes: deprecated, but no Deprecation header; and its Sunset is no HTTP-date.
+            Response.Headers["Sunset"] = "2027-06-30";
+            await Write(200, new { todos = store.All.Count(), tags = state.Tags.Count });
             return;
         }
 
@@ -28,17 +30,32 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
             return;
         }
 
-        if (path != "/todos" && !path.StartsWith("/todos/", StringComparison.Ordinal))
+        if (path != "/todos" && !path.StartsWith("/todos/", StringComparison.Ordinal) && path != "/health"
+            && path != "/tags" && !path.StartsWith("/tags/", StringComparison.Ordinal))
         {
             await Write(404, new { error = "not found" });
             return;
         }
 
-        // Mistake: a missing token is answered 403 (and without a WWW-Authenticate challenge) ...
+        // Mistake: a missing token is answered 403 (and without a WWW-Authenticate challenge) — even on /health,
+        // which the spec says is public ...
         var authorization = Request.Headers.Authorization.ToString();
         if (authorization.Length == 0)
         {
             await Write(403, new { error = "forbidden" });
+            return;
+        }
+
+        if (path == "/health")
+        {
+            // Mistake (as everywhere): a method the resource does not support answers 404, not 405 with Allow.
+            await (method == "GET" ? Write(200, new { status = "ok" }) : Write(404, new { error = "not found" }));
+            return;
+        }
+
+        if (path == "/tags" || path.StartsWith("/tags/", StringComparison.Ordinal))
+        {
+            await new LegacyTags(context, state.Tags).HandleAsync(path, method);
             return;
         }
 
@@ -59,6 +76,10 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
                         return;
                 }
 
+                // Mistake: the RateLimit fields say more remains than the quota holds, and X-RateLimit-Remaining disagrees.
+                Response.Headers["RateLimit-Policy"] = "\"default\";q=100;w=2";
+                Response.Headers["RateLimit"] = "\"default\";r=120;t=2";
+                Response.Headers["X-RateLimit-Remaining"] = "7";
                 await Write(200, store.All.Where(t => !state.Deleted.ContainsKey(t.Id)));
                 break;
             case ("POST", null):

@@ -9,4 +9,7 @@ internal sealed class LegacyState
     public ConcurrentDictionary<long, bool> Deleted { get; } = new();
 
     public LegacyLoad Load { get; } = new();
+
+    /// <summary>The tags, kept as the Todo API keeps them; the mistakes are in how they are answered (<see cref="LegacyTags"/>).</summary>
+    public TodoApi.TagStore Tags { get; } = new();
 }

@@ -33,15 +33,22 @@ public class LegacyApiContract
     [TestCase("POST /health: wrong-method", "expected 405, got 404", TestName = "a wrong method answers 404, not 405")]
     [TestCase("GET /todos: burst (150 in 2 s)", "retry-after: Throttled without Retry-After", TestName = "the list throttles without Retry-After")]
     [TestCase("GET /todos: burst (150 in 2 s)", "no-errors-under-load: Errors under load", TestName = "the list fails under load")]
+    [TestCase("GET /health: happy-path (without credentials)", "expected 200, got 403", TestName = "a public operation demands a token")]
+    [TestCase("GET /todos/{id}: invalid-path-param (id is not an integer: abc)", "expected 400 or 404, got 200", TestName = "an id that is no integer answers the list")]
+    [TestCase("GET /tags/{id}: invalid-path-param (id is not a valid uuid: not-a-uuid)", "not-cacheable-5xx: Cacheable server error", TestName = "an id that is no UUID crashes into a cacheable 500")]
+    [TestCase("POST /tags: duplicate-create (the id of an existing item)", "expected 409, got 500", TestName = "creating an id that exists crashes")]
+    [TestCase("POST /tags: duplicate-create (the id of an existing item)", "no-leak: Internal details leaked in an error", TestName = "the crash shows its traceback as JSON")]
+    [TestCase("GET /tags/{id}: not-found", "problem-details: Malformed problem details", TestName = "a problem document's status is not the response's")]
+    [TestCase("GET /todos: happy-path", "rate-limit-fields: Malformed rate-limit fields", TestName = "the RateLimit fields say more remains than the quota")]
+    [TestCase("GET /stats: happy-path (without credentials)", "deprecation: Deprecation not announced", TestName = "a deprecated operation does not say so")]
     public void PlantedMistake_FailsTheCaseOfItsProbe(string name, string message)
     {
         var failure = Assert.ThrowsAsync<AssertionException>(() => Case(name).AssertAsync(), $"{name} passed, but it must catch the mistake");
         Assert.That(failure!.Message, Does.Contain(message));
     }
 
-    [TestCase("GET /health: happy-path (without credentials)")]
-    [TestCase("GET /todos: happy-path")]
     [TestCase("GET /todos/{id}: happy-path")]
+    [TestCase("GET /tags/{id}: happy-path")]
     public void WhatItDoesRight_Passes(string name) => Assert.DoesNotThrowAsync(() => Case(name).AssertAsync());
 
     static ContractCase Case(string name) =>

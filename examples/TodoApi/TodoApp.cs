@@ -10,9 +10,10 @@ namespace TodoApi;
 /// <summary>
 /// A small, conformant to-do API: bearer auth with a WWW-Authenticate challenge, problem+json errors,
 /// 201 + Location on create, 204 on delete, 404 for unknown ids, 405 with Allow, 415 for non-JSON
-/// bodies, 422 for invalid ones, 409 for a duplicate title. Three users: alice owns her todos, bob has his
-/// own account and sees none of hers (404), carol reads alice's and may change nothing (403); POST /login
-/// hands out tokens.
+/// bodies, 422 for invalid ones, 409 for a duplicate title or a tag id that exists, 400 for a tag id that is
+/// no UUID, RateLimit fields on /todos, and a deprecated /stats that says so (Deprecation, Sunset). Three users:
+/// alice owns her todos, bob has his own account and sees none of hers (404), carol reads alice's and may change
+/// nothing (403); POST /login hands out tokens.
 /// </summary>
 public static class TodoApp
 {
@@ -31,8 +32,10 @@ public static class TodoApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<TodoStore>();
         builder.Services.AddSingleton<TodoUsers>();
+        builder.Services.AddSingleton<TagStore>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
-        builder.Services.AddRateLimiter(o => RateLimits(o, options));
+        var limiter = Limiter(options);
+        builder.Services.AddRateLimiter(o => RateLimits(o, limiter, options));
 
         var app = builder.Build();
         before?.Invoke(app);
@@ -44,7 +47,16 @@ public static class TodoApp
             await next(context);
         });
         app.UseRateLimiter();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/todos"), branch => branch.Use(BearerAuth.Middleware(app.Services.GetRequiredService<TodoUsers>())));
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/todos"))
+            {
+                RateLimitFields(context.Response, options, limiter.GetStatistics(context)?.CurrentAvailablePermits ?? 0);
+            }
+
+            await next(context);
+        });
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/todos") || c.Request.Path.StartsWithSegments("/tags"), branch => branch.Use(BearerAuth.Middleware(app.Services.GetRequiredService<TodoUsers>())));
 
         app.MapGet("/health", () => Results.Json(new { status = "ok" }));
         app.MapPost("/login", LoginEndpoint.Login);
@@ -53,6 +65,10 @@ public static class TodoApp
         app.MapGet("/todos/{id:long}", TodoEndpoints.Get);
         app.MapPut("/todos/{id:long}", TodoEndpoints.Update);
         app.MapDelete("/todos/{id:long}", TodoEndpoints.Delete);
+        app.MapPost("/tags", TagEndpoints.Create);
+        app.MapGet("/tags/{id}", TagEndpoints.Get);
+        app.MapDelete("/tags/{id}", TagEndpoints.Delete);
+        app.MapGet("/stats", StatsEndpoint.Get);
         return app;
     }
 
@@ -67,19 +83,32 @@ public static class TodoApp
         return (app, new Uri(address));
     }
 
-    // Per token, a fixed window on /todos; a rejected request gets 429, Retry-After and a problem body.
-    private static void RateLimits(RateLimiterOptions limiter, TodoApiOptions options)
-    {
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+    // Per token, a fixed window on /todos.
+    private static PartitionedRateLimiter<HttpContext> Limiter(TodoApiOptions options) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(http =>
             http.Request.Path.StartsWithSegments("/todos")
                 ? RateLimitPartition.GetFixedWindowLimiter("token " + http.Request.Headers.Authorization, _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimit, Window = options.RateLimitWindow, QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("open"));
+
+    // A rejected request gets 429, Retry-After, the RateLimit fields and a problem body.
+    private static void RateLimits(RateLimiterOptions limiter, PartitionedRateLimiter<HttpContext> global, TodoApiOptions options)
+    {
+        limiter.GlobalLimiter = global;
         limiter.OnRejected = async (context, cancellationToken) =>
         {
             var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : (int)Math.Ceiling(options.RateLimitWindow.TotalSeconds);
             context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            RateLimitFields(context.HttpContext.Response, options, 0);
             await Problem(429, "Too Many Requests", $"at most {options.RateLimit} requests per {options.RateLimitWindow.TotalSeconds:0} s per token").ExecuteAsync(context.HttpContext);
         };
+    }
+
+    // The IETF draft's fields (draft-ietf-httpapi-ratelimit-headers): the policy, and what remains of it in this window.
+    private static void RateLimitFields(HttpResponse response, TodoApiOptions options, long remaining)
+    {
+        var window = (int)Math.Ceiling(options.RateLimitWindow.TotalSeconds);
+        response.Headers["RateLimit-Policy"] = $"\"todos\";q={options.RateLimit};w={window}";
+        response.Headers["RateLimit"] = $"\"todos\";r={Math.Max(0, remaining)};t={window}";
     }
 
     /// <summary>Writes an RFC 9457 problem document.</summary>

@@ -60,7 +60,7 @@ public class CliTests
         var (exit, stdout, _) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--base-url", todo.BaseUrl.ToString());
 
         Assert.That(exit, Is.EqualTo(0), stdout);
-        Assert.That(stdout, Does.Contain("rules builtin:http, builtin:rest, builtin:security, " + TodoRules));
+        Assert.That(stdout, Does.Contain("rules builtin:http, builtin:rest, builtin:security, builtin:deprecation, " + TodoRules));
     }
 
     [Test]
@@ -202,7 +202,7 @@ public class CliTests
         });
 
         var rules = Path.Combine(_dir, "rules.yaml");
-        File.WriteAllText(rules, "probes: {bad-json: off, wrong-content-type: off, invalid-body: off, wrong-method: off, not-found: off}\n");
+        File.WriteAllText(rules, "probes: {bad-json: off, wrong-content-type: off, invalid-body: off, wrong-method: off, not-found: off, invalid-path-param: off}\n");
 
         var (exit, stdout, _) = await CliRunner.RunAsync("run", "--spec", spec, "--rules", rules, "--base-url", api.BaseUrl.ToString());
 
@@ -256,6 +256,17 @@ public class CliTests
             "PATCH /todos/{id} (not in the spec) | wrong-method: expected-status | Unexpected status code: expected 405, got 404",
             "GET /todos/{id} (getTodo) | not-found: expected-status | Unexpected status code: expected 404 or 410, got 200",
             "GET /todos (listTodos) | missing-auth: error-shape | Error response has the wrong shape",
+            "GET /health (health) | happy-path (without credentials): expected-status | Unexpected status code: expected 200, got 403",
+            "GET /todos/{id} (getTodo) | invalid-path-param (id is not an integer: abc): expected-status | Unexpected status code: expected 400 or 404, got 200",
+            "GET /tags/{id} (getTag) | invalid-path-param (id is not a valid uuid: not-a-uuid): expected-status | Unexpected status code: expected 400 or 404, got 500",
+            "GET /tags/{id} (getTag) | invalid-path-param (id is not a valid uuid: not-a-uuid): not-cacheable-5xx | Cacheable server error",
+            "GET /tags/{id} (getTag) | invalid-path-param (id is not a valid uuid: not-a-uuid): no-leak | Internal details leaked in an error",
+            "POST /tags (createTag) | duplicate-create (the id of an existing item): expected-status | Unexpected status code: expected 409, got 500",
+            "POST /tags (createTag) | duplicate-create (the id of an existing item): no-leak | Internal details leaked in an error",
+            "GET /tags/{id} (getTag) | not-found: problem-details | Malformed problem details",
+            "GET /todos (listTodos) | happy-path: rate-limit-fields | Malformed rate-limit fields",
+            "GET /stats (stats) | happy-path (without credentials): deprecation | Deprecation not announced: expected header Deprecation, got no such header",
+            "GET /stats (stats) | happy-path (without credentials): deprecation | Deprecation not announced: 200: header Sunset: '2027-06-30' does not match",
             "GET /todos/{id} (getTodo) | cross-identity: expected-status | Broken object-level authorization: expected 403 or 404, got 200",
             "PUT /todos/{id} (updateTodo) | cross-identity: read-matches-create | Item changed by another identity",
             "DELETE /todos/{id} (deleteTodo) | cross-identity: expected-status | Broken object-level authorization: expected 403 or 404, got 200",
@@ -268,9 +279,9 @@ public class CliTests
             Assert.That(failures, Has.Some.StartsWith(mistake), mistake);
         }
 
-        Assert.That(stdout, Does.Contain("AUTHENTICATION BYPASS on 5 operation(s)"));
-        Assert.That(stdout, Does.Contain("BROKEN OBJECT-LEVEL AUTHORIZATION on 3 operation(s): GET /todos/{id}, PUT /todos/{id}, DELETE /todos/{id}"));
-        Assert.That(stdout, Does.Contain("PRIVILEGE ESCALATION on 2 operation(s): POST /todos, PUT /todos/{id}"));
+        Assert.That(stdout, Does.Contain("AUTHENTICATION BYPASS on 7 operation(s)"));
+        Assert.That(stdout, Does.Contain("BROKEN OBJECT-LEVEL AUTHORIZATION on 5 operation(s): GET /todos/{id}, GET /tags/{id}, PUT /todos/{id}, DELETE /todos/{id}, DELETE /tags/{id}"));
+        Assert.That(stdout, Does.Contain("PRIVILEGE ESCALATION on 4 operation(s): POST /todos, POST /tags, PUT /todos/{id}, DELETE /tags/{id}"));
         Assert.That(stdout, Does.Match(@"Clean-up: created (\d+), deleted \1\n"), "everything the run made was deleted");
     }
 }

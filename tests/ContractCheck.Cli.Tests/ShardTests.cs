@@ -43,7 +43,7 @@ public class ShardTests
         var (exit, stdout, _) = await CliRunner.RunAsync("run", "--spec", TodoSpec, "--dry-run", "--seed", "3", "--shard", "2/3");
 
         Assert.That(exit, Is.EqualTo(0));
-        Assert.That(stdout, Does.Match(@"shard 2/3: 2 of 7 operations, \d+ probes"));
+        Assert.That(stdout, Does.Match(@"shard 2/3: \d of 11 operations, \d+ probes"));
         Assert.That(stdout, Does.Not.Contain("POST    /todos"), "createTodo's group is another shard's");
     }
 

@@ -24,10 +24,10 @@ public class IdentityPlanTests
     {
         var plan = PlanOf();
 
-        Assert.That(Operations(plan, CrossIdentityProbe.KindId), Is.EqualTo(new[] { "getTodo", "updateTodo", "deleteTodo" }));
-        Assert.That(Operations(plan, InsufficientPermissionProbe.KindId), Is.EqualTo(new[] { "createTodo", "updateTodo", "deleteTodo" }), "outside may: [GET /**]");
-        Assert.That(Operations(plan, PermittedProbe.KindId), Is.EqualTo(new[] { "listTodos", "getTodo" }), "inside may; health and login are public");
-        Assert.That(plan.Probes.Where(p => p.Kind == HideExistenceProbe.KindId).Select(p => p.DisplayName), Is.EqualTo(new[] { "hide-existence", "hide-existence (as other)" }));
+        Assert.That(Operations(plan, CrossIdentityProbe.KindId), Is.EqualTo(new[] { "getTodo", "getTag", "updateTodo", "deleteTodo", "deleteTag" }));
+        Assert.That(Operations(plan, InsufficientPermissionProbe.KindId), Is.EqualTo(new[] { "createTodo", "createTag", "updateTodo", "deleteTodo", "deleteTag" }), "outside may: [GET /**]");
+        Assert.That(Operations(plan, PermittedProbe.KindId), Is.EqualTo(new[] { "listTodos", "getTodo", "getTag" }), "inside may; health, login and stats are public");
+        Assert.That(plan.Probes.Where(p => p.Kind == HideExistenceProbe.KindId && p.Operation.OperationId == "getTodo").Select(p => p.DisplayName), Is.EqualTo(new[] { "hide-existence", "hide-existence (as other)" }));
     }
 
     [Test]
@@ -84,7 +84,7 @@ public class IdentityPlanTests
         var plan = PlanOf(Rules("auth: {bearer: t}\nconventions: {hideExistence: true}\n"));
 
         Assert.That(plan.Probes.Where(p => p.Kind is CrossIdentityProbe.KindId or InsufficientPermissionProbe.KindId or PermittedProbe.KindId), Is.Empty);
-        Assert.That(plan.Probes.Count(p => p.Kind == HideExistenceProbe.KindId), Is.EqualTo(1));
+        Assert.That(plan.Probes.Count(p => p.Kind == HideExistenceProbe.KindId), Is.EqualTo(2), "getTodo and getTag, as nobody");
         Assert.That(plan.Probes.SelectMany(p => p.Requests).Select(r => r.As).Distinct(), Is.SubsetOf(new[] { IdentityNames.Main, IdentityNames.None }));
         Assert.That(plan.Tokens, Is.Empty);
     }
@@ -118,7 +118,7 @@ public class IdentityPlanTests
         var stateless = PlanOf(options: PlanOptions.Default with { Stateless = true });
 
         Assert.That(Operations(readOnly, CrossIdentityProbe.KindId), Is.Empty, "each chain creates an item");
-        Assert.That(Operations(readOnly, PermittedProbe.KindId), Is.EqualTo(new[] { "listTodos", "getTodo" }));
+        Assert.That(Operations(readOnly, PermittedProbe.KindId), Is.EqualTo(new[] { "listTodos", "getTodo", "getTag" }));
         Assert.That(Operations(stateless, CrossIdentityProbe.KindId).Concat(Operations(stateless, InsufficientPermissionProbe.KindId)), Is.Empty);
         Assert.That(stateless.Probes.First(p => p.Kind == InsufficientPermissionProbe.KindId).SkipReason, Does.Contain("cannot tell identities apart"));
     }

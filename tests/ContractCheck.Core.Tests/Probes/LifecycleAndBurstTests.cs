@@ -116,7 +116,7 @@ public class LifecycleAndBurstTests
             return true;
         }));
 
-        var useAfterDelete = report.Results.Single(r => r.Probe.Kind == "lifecycle" && r.Finding.Title == "Use after delete");
+        var useAfterDelete = report.Results.Single(r => r.Probe.Kind == "lifecycle" && r.Finding.Title == "Use after delete" && r.Probe.Operation.OperationId == "createTodo");
         Assert.That(useAfterDelete.Finding.Message, Does.Match(@"^USE AFTER DELETE: GET /todos/\{id\} still answers 200 for /todos/\d+ after its DELETE succeeded"));
     }
 

@@ -22,7 +22,7 @@ public class PlannerTests
     {
         var plan = HappyPath(Todo, TodoRules(), PlanOptions.Default with { Seed = 1 });
 
-        Assert.That(plan.Probes.Select(p => p.Operation.OperationId), Is.EqualTo(new[] { "createTodo", "health", "listTodos", "getTodo", "login", "updateTodo", "deleteTodo" }));
+        Assert.That(plan.Probes.Select(p => p.Operation.OperationId), Is.EqualTo(new[] { "createTodo", "createTag", "health", "listTodos", "stats", "getTodo", "getTag", "login", "updateTodo", "deleteTodo", "deleteTag" }));
     }
 
     [Test]
@@ -84,7 +84,7 @@ public class PlannerTests
         var plan = HappyPath(Todo, rules, options);
 
         Assert.That(plan.Probes.Select(p => p.Operation.OperationId), Is.EquivalentTo(new[] { "listTodos", "createTodo", "getTodo", "updateTodo" }));
-        Assert.That(plan.SkippedOperations.Select(o => o.OperationId), Is.EquivalentTo(new[] { "health", "login", "deleteTodo" }));
+        Assert.That(plan.SkippedOperations.Select(o => o.OperationId), Is.EquivalentTo(new[] { "health", "login", "deleteTodo", "createTag", "getTag", "deleteTag", "stats" }));
     }
 
     [Test]

@@ -40,7 +40,7 @@ public class GeneratorPropertyTests
         var (bodies, mutations, problems) = Exercise(spec, seed: 3);
 
         Assert.That(problems, Is.Empty);
-        Assert.That((bodies, mutations), Is.EqualTo((3, 25)), "NewTodo 7 cases, TodoUpdate 8, Credentials 10");
+        Assert.That((bodies, mutations), Is.EqualTo((4, 34)), "NewTodo 7 cases, TodoUpdate 8, Credentials 10, Tag 9");
     }
 
     [Test]
