@@ -215,7 +215,9 @@ internal sealed class ProbeRunner
             await _run.RateLimit.WaitAsync(_run.Stop);
             var (wire, used) = _run.Tokens.Fill(sent);
             var started = DateTimeOffset.UtcNow;
-            var result = await _run.Transport.SendAsync(wire, _run.Stop);
+            // A request that may create or change something is not cut off by a stop once sent: its answer says what
+            // the run made, so the clean-up can delete it (its own timeout still bounds it).
+            var result = await _run.Transport.SendAsync(wire, Ownership.IsSafe(wire.Method) ? _run.Stop : CancellationToken.None);
             _run.Liveness.Observe(wire, result);
             var exchange = new Exchange(probe, planned, wire, result.Response, result.Error, result.Elapsed) { Started = started };
             if (result.Response is { Status: 429 } limited && waits.Count < _run.Options.MaxRateLimitRetries && _run.Budget.TryTake())
