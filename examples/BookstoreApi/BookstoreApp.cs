@@ -8,7 +8,8 @@ namespace BookstoreApi;
 
 /// <summary>
 /// The Bookstore API: a conformant HTTP API with the habits of real ones. Routing is written out so each
-/// path answers 405 with an exact Allow for methods it lacks, HEAD like GET without a body, and OPTIONS with Allow.
+/// path answers 405 with an exact Allow for methods it lacks, HEAD like GET without a body, and OPTIONS with Allow;
+/// a book's GET answers 304 to its current ETag, and a DELETE with another version's If-Match is refused (412).
 /// Checks run in the order a careful API applies them: method, credentials, existence, precondition, media type,
 /// syntax, validity, uniqueness.
 /// </summary>
@@ -60,7 +61,7 @@ public static class BookstoreApp
             {
                 "GET" => _ => Task.FromResult(GetBook(context, store, isbn)),
                 "PUT" => c => ReplaceBookAsync(c, store, isbn),
-                "DELETE" => _ => Task.FromResult(store.Remove(isbn) ? Results.NoContent() : NoBook(isbn)),
+                "DELETE" => _ => Task.FromResult(DeleteBook(context, store, isbn)),
                 _ => null,
             }),
             ["books", var isbn, "reviews"] => (new[] { "GET", "POST" }, method switch
@@ -117,9 +118,30 @@ public static class BookstoreApp
             return NoBook(isbn);
         }
 
+        // A client that holds the current version gets 304 without the book (RFC 9110 §13.1.2: weak comparison).
         context.Response.Headers.ETag = ETag(book);
-        return Ok(View(book));
+        return Tags(context.Request.Headers.IfNoneMatch).Any(t => t == "*" || t.TrimStart('W', '/') == ETag(book)) ? Results.StatusCode(304) : Ok(View(book));
     }
+
+    // A DELETE need not carry If-Match, but one that names another version deletes nothing (RFC 9110 §13.1.1).
+    private static IResult DeleteBook(HttpContext context, BookStore store, string isbn)
+    {
+        if (store.Find(isbn) is not { } book)
+        {
+            return NoBook(isbn);
+        }
+
+        var ifMatch = Tags(context.Request.Headers.IfMatch).ToList();
+        if (ifMatch.Count > 0 && !ifMatch.Contains("*") && !ifMatch.Contains(ETag(book)))
+        {
+            return Negotiated.Problem(412, "Precondition Failed", "the book changed since you read it");
+        }
+
+        return store.Remove(isbn) ? Results.NoContent() : NoBook(isbn);
+    }
+
+    private static IEnumerable<string> Tags(Microsoft.Extensions.Primitives.StringValues values) =>
+        values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static async Task<IResult> CreateBookAsync(HttpContext context, BookStore store)
     {

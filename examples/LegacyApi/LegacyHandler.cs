@@ -33,7 +33,16 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
         if (path != "/todos" && !path.StartsWith("/todos/", StringComparison.Ordinal) && path != "/health"
             && path != "/tags" && !path.StartsWith("/tags/", StringComparison.Ordinal))
         {
+            // Mistake: HEAD falls through to here (and to the switch's default below): 404 where GET answers 200.
             await Write(404, new { error = "not found" });
+            return;
+        }
+
+        // Mistake: every OPTIONS gets the same blanket Allow, whatever the path really supports.
+        if (method == "OPTIONS")
+        {
+            Response.Headers.Allow = "GET, POST, PUT, PATCH, DELETE";
+            Response.StatusCode = 200;
             return;
         }
 
@@ -80,6 +89,8 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
                 Response.Headers["RateLimit-Policy"] = "\"default\";q=100;w=2";
                 Response.Headers["RateLimit"] = "\"default\";r=120;t=2";
                 Response.Headers["X-RateLimit-Remaining"] = "7";
+                // Mistake: the next page's link is built from the internal host name, on another origin than the API.
+                Response.Headers.Link = "<http://legacy-api.internal:8080/todos?page=2>; rel=\"next\"";
                 await Write(200, store.All.Where(t => !state.Deleted.ContainsKey(t.Id)));
                 break;
             case ("POST", null):
@@ -87,13 +98,20 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
                 await CreateAsync(caller);
                 break;
             case ("GET", { } getId):
-                // Mistakes: an unknown id answers 200 with null instead of 404; and every todo remembers its owner,
-                // but no handler compares the owner with the caller: anyone reads, changes and deletes anyone's todo
-                // (broken object-level authorization).
+                // Mistakes: an unknown id answers 200 with null instead of 404; every todo remembers its owner, but
+                // no handler compares the owner with the caller: anyone reads, changes and deletes anyone's todo
+                // (broken object-level authorization); the ETag is sent, but If-None-Match is never looked at
+                // (always the whole todo, never 304).
+                if (store.Find(getId) is { } todo)
+                {
+                    Response.Headers.ETag = $"\"{todo.Id}-{todo.Title.GetHashCode(StringComparison.Ordinal) & 0xffff:x}-{todo.Done}\"";
+                }
+
                 await Write(200, store.Find(getId));
                 break;
             case ("PUT", { } putId):
-                // Mistake: nor on an update.
+                // Mistakes: nor on an update; and If-Match is never checked: a stale one is accepted (no 412), a
+                // missing one too (no 428).
                 await UpdateAsync(putId);
                 break;
             case ("DELETE", { } _) when !caller.CanWrite:
@@ -122,7 +140,8 @@ internal sealed class LegacyHandler(HttpContext context, TodoStore store, Legacy
             return;
         }
 
-        // Mistake: titles are meant to be unique (409), but the duplicate check was never written.
+        // Mistakes: titles are meant to be unique (409), but the duplicate check was never written; the
+        // Idempotency-Key is never read (a repeated create makes a second todo; no 400 without one, no 422 for reuse).
         var todo = store.Add(input.Title + (store.All.Any(t => t.Title == input.Title) ? " " : ""), input.Done, caller.Account)!;
 
         // Mistake: the Location points to a path that does not exist (/todo/ instead of /todos/).

@@ -12,10 +12,12 @@ public static class StatsEndpoint
 
     public static readonly DateTimeOffset SunsetAt = new(2027, 6, 30, 23, 59, 59, TimeSpan.Zero);
 
-    public static IResult Get(HttpResponse response, TodoStore todos, TagStore tags)
+    public static IResult Get(HttpContext context, TodoStore todos, TagStore tags)
     {
+        var response = context.Response;
         response.Headers["Deprecation"] = "@" + DeprecatedSince.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         response.Headers["Sunset"] = SunsetAt.ToString("r", CultureInfo.InvariantCulture);
-        return Results.Json(new { todos = todos.Count, tags = tags.Count });
+        var counts = new { todos = todos.Count, tags = tags.Count };
+        return Validators.Read(context, Validators.Weak(counts), () => Results.Json(counts));
     }
 }

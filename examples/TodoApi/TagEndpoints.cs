@@ -88,7 +88,7 @@ public static class TagEndpoints
     }
 
     public static IResult Get(string id, HttpContext context, TagStore store) =>
-        !IsUuid(id, out var key) ? NotAUuid() : store.Find(key, BearerAuth.Caller(context).Account) is { } tag ? Results.Json(tag) : NotFound(key);
+        !IsUuid(id, out var key) ? NotAUuid() : store.Find(key, BearerAuth.Caller(context).Account) is { } tag ? Validators.Read(context, Validators.Strong(tag), () => Results.Json(tag)) : NotFound(key);
 
     public static IResult Delete(string id, HttpContext context, TagStore store)
     {
@@ -98,12 +98,14 @@ public static class TagEndpoints
             return NotAUuid();
         }
 
-        if (store.Find(key, caller.Account) is null)
+        if (store.Find(key, caller.Account) is not { } current)
         {
             return NotFound(key);
         }
 
-        return !caller.CanWrite ? ReadOnly(caller) : store.Remove(key) ? Results.NoContent() : NotFound(key);
+        return !caller.CanWrite ? ReadOnly(caller)
+            : Validators.Precondition(context.Request, Validators.Strong(current), required: false)
+                ?? (store.Remove(key) ? Results.NoContent() : NotFound(key));
     }
 
     // The spec's form only: 8-4-4-4-12 hex digits.

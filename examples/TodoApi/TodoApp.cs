@@ -11,9 +11,10 @@ namespace TodoApi;
 /// A small, conformant to-do API: bearer auth with a WWW-Authenticate challenge, problem+json errors,
 /// 201 + Location on create, 204 on delete, 404 for unknown ids, 405 with Allow, 415 for non-JSON
 /// bodies, 422 for invalid ones, 409 for a duplicate title or a tag id that exists, 400 for a tag id that is
-/// no UUID, RateLimit fields on /todos, and a deprecated /stats that says so (Deprecation, Sunset). Three users:
-/// alice owns her todos, bob has his own account and sees none of hers (404), carol reads alice's and may change
-/// nothing (403); POST /login hands out tokens.
+/// no UUID; HEAD like GET, OPTIONS with Allow, 406 for an Accept without JSON, ETags with 304, 412 and 428,
+/// Idempotency-Key creates, a list paged with Link, RateLimit fields on /todos, and a deprecated /stats that
+/// says so (Deprecation, Sunset). Three users: alice owns her todos, bob has his own account and sees none of
+/// hers (404), carol reads alice's and may change nothing (403); POST /login hands out tokens.
 /// </summary>
 public static class TodoApp
 {
@@ -33,6 +34,7 @@ public static class TodoApp
         builder.Services.AddSingleton<TodoStore>();
         builder.Services.AddSingleton<TodoUsers>();
         builder.Services.AddSingleton<TagStore>();
+        builder.Services.AddSingleton<IdempotencyKeys>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         var limiter = Limiter(options);
         builder.Services.AddRateLimiter(o => RateLimits(o, limiter, options));
@@ -57,20 +59,47 @@ public static class TodoApp
             await next(context);
         });
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/todos") || c.Request.Path.StartsWithSegments("/tags"), branch => branch.Use(BearerAuth.Middleware(app.Services.GetRequiredService<TodoUsers>())));
+        app.Use(async (context, next) =>
+        {
+            if (!Validators.AcceptsJson(context.Request))
+            {
+                await Problem(406, "Not Acceptable", "this API answers in application/json (errors in application/problem+json)").ExecuteAsync(context);
+                return;
+            }
 
-        app.MapGet("/health", () => Results.Json(new { status = "ok" }));
+            await next(context);
+        });
+
+        // GET and HEAD share their handlers: Kestrel sends a HEAD's headers without the content.
+        string[] read = ["GET", "HEAD"];
+        app.MapMethods("/health", read, (HttpContext context) => Validators.Read(context, Validators.Weak("ok"), () => Results.Json(new { status = "ok" })));
         app.MapPost("/login", LoginEndpoint.Login);
-        app.MapGet("/todos", TodoEndpoints.List);
+        app.MapMethods("/todos", read, TodoEndpoints.List);
         app.MapPost("/todos", TodoEndpoints.Create);
-        app.MapGet("/todos/{id:long}", TodoEndpoints.Get);
+        app.MapMethods("/todos/{id:long}", read, TodoEndpoints.Get);
         app.MapPut("/todos/{id:long}", TodoEndpoints.Update);
         app.MapDelete("/todos/{id:long}", TodoEndpoints.Delete);
         app.MapPost("/tags", TagEndpoints.Create);
-        app.MapGet("/tags/{id}", TagEndpoints.Get);
+        app.MapMethods("/tags/{id}", read, TagEndpoints.Get);
         app.MapDelete("/tags/{id}", TagEndpoints.Delete);
-        app.MapGet("/stats", StatsEndpoint.Get);
+        app.MapMethods("/stats", read, StatsEndpoint.Get);
+        Options(app, "/health", "GET, HEAD, OPTIONS");
+        Options(app, "/login", "POST, OPTIONS");
+        Options(app, "/todos", "GET, HEAD, POST, OPTIONS");
+        Options(app, "/todos/{id:long}", "GET, HEAD, PUT, DELETE, OPTIONS");
+        Options(app, "/tags", "POST, OPTIONS");
+        Options(app, "/tags/{id}", "GET, HEAD, DELETE, OPTIONS");
+        Options(app, "/stats", "GET, HEAD, OPTIONS");
         return app;
     }
+
+    // OPTIONS says which methods the resource has (RFC 9110 §9.3.7).
+    private static void Options(WebApplication app, string path, string allow) =>
+        app.MapMethods(path, ["OPTIONS"], (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = allow;
+            return Results.NoContent();
+        });
 
     /// <summary>Starts the API on 127.0.0.1 with a free port; returns the app and its base URL.</summary>
     public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(TodoApiOptions options, Action<WebApplication>? before = null, CancellationToken cancellationToken = default)

@@ -273,6 +273,16 @@ public class CliTests
             "GET /todos/{id} (getTodo) | hide-existence (as other): expected-status | Broken object-level authorization",
             "POST /todos (createTodo) | insufficient-permission: expected-status | Privilege escalation: expected 403, got 201",
             "DELETE /todos/{id} (deleteTodo) | insufficient-permission: expected-status | 401 for valid credentials: expected 403 or 404, got 401",
+            "GET /todos (listTodos) | head-matches-get: expected-status | Unexpected status code: expected 200, got 404",
+            "OPTIONS /todos (not in the spec) | options-allow: allow-header | Allow does not match the declared methods",
+            "GET /todos (listTodos) | unacceptable-accept: expected-status | Unexpected status code: expected 406, got 200",
+            "GET /todos/{id} (getTodo) | conditional-get: expected-status | Unexpected status code: expected 304, got 200",
+            "PUT /todos/{id} (updateTodo) | conditional-write: expected-status | Unexpected status code: expected 412, got 200",
+            "PUT /todos/{id} (updateTodo) | conditional-write: expected-status | Unexpected status code: conditional-write (no-if-match) on PUT /todos/{id}: expected 428, got 200",
+            "DELETE /todos/{id} (deleteTodo) | conditional-write: expected-status | Unexpected status code: expected 412, got 200",
+            "POST /todos (createTodo) | idempotency-key: idempotent-replay | Replayed create not answered as the first",
+            "POST /todos (createTodo) | idempotency-key: expected-status | Unexpected status code: expected 422, got 201",
+            "GET /todos (listTodos) | pagination-links: links-on-origin | Page link on another origin",
         ];
         foreach (var mistake in planted)
         {

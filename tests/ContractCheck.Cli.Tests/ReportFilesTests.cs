@@ -93,7 +93,7 @@ public class ReportFilesTests
         Assert.That(markdown, Does.StartWith("## ContractCheck: Todo API — ❌ failed\n"));
         Assert.That(markdown, Does.Contain("### Failures by check").And.Contain("#### `expected-status` ").And.Contain("#### `no-leak` "));
         Assert.That(markdown, Does.Contain("<details><summary>First reproduction: ").And.Contain("curl -i -X "));
-        Assert.That(markdown, Does.Contain("### Coverage: 7 of 7 operations exercised (100%)").And.Contain("| operation | happy-path |"));
+        Assert.That(markdown, Does.Contain("### Coverage: 11 of 11 operations exercised (100%)").And.Contain("| operation | happy-path |"));
         var checks = findings.Select(f => (string?)f!["check"]).Distinct().ToList();
         Assert.That(checks.Where(c => !markdown.Contains($"#### `{c}` ", StringComparison.Ordinal)), Is.Empty, "every check with findings has its group");
         Assert.That(System.IO.File.ReadAllText(File("step-summary.md")), Is.EqualTo("# Build\n\nearlier step\n" + markdown), "appended to GitHub's step summary");

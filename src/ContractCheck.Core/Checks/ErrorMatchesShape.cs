@@ -17,7 +17,7 @@ public sealed class ErrorMatchesShape : ICheck
     {
         var shape = context.ErrorShape;
         var response = context.Response;
-        if (!shape.IsSet || response.Status < 400 || context.Operation.Method == "HEAD")
+        if (!shape.IsSet || response.Status < 400 || context.Exchange.Request.Method == "HEAD")
         {
             yield break;
         }

@@ -45,6 +45,13 @@ public static class Judge
                 results.Add(new CheckResult(outcome.Probe, exchange, new Finding(BuiltInChecks.ResponseReceived, Outcome.Error, "Body too large", $"the body did not end within the {exchange.Response.Body.Length / (1024 * 1024.0):0.#} MB read cap; ContractCheck read that much and stopped (raise it with --max-body-mb)")));
             }
 
+            // A reference (the GET a HEAD is compared with) is evidence only; a step may be judged by some checks only.
+            var only = exchange.Planned.JudgedBy;
+            if (only is { Count: 0 })
+            {
+                continue;
+            }
+
             var unjudged = Unjudged(exchange);
             if (unjudged is not null)
             {
@@ -52,7 +59,7 @@ public static class Judge
             }
 
             var context = new CheckContext(exchange, spec, rules, errorShape);
-            foreach (var check in checks.Where(c => rules.IsCheckEnabled(c.Id) && (unjudged is null || AlwaysJudged.Contains(c.Id))))
+            foreach (var check in checks.Where(c => rules.IsCheckEnabled(c.Id) && (only is null || only.Contains(c.Id)) && (unjudged is null || AlwaysJudged.Contains(c.Id))))
             {
                 results.AddRange(Evaluate(check, context).Select(f => new CheckResult(outcome.Probe, exchange, f)));
             }
@@ -70,7 +77,8 @@ public static class Judge
     /// Why an answer says nothing about what its probe tests, or null: a 404 for an id ContractCheck had to
     /// guess (only the not-found probe knows its id cannot exist); a 412 or 428 outside the conditional
     /// probes (the precondition is not what they test); a create that a lifecycle or duplicate-create needed,
-    /// refused (happy-path judges the create itself; the chain ends there).
+    /// refused (happy-path judges the create itself; the chain ends there); and what the request probes cannot
+    /// tell (<see cref="Inconclusive"/>: a failed OPTIONS, Accept disregarded, a resource that changed between reads).
     /// </summary>
     public static string? Unjudged(Exchange exchange)
     {
@@ -82,7 +90,7 @@ public static class Judge
             return $"{response.Status} for an id ContractCheck had to guess ({exchange.Request.Url.AbsolutePath}) says nothing about the API; give a real one under {Rules.RulesPath.Operation(name, "params")}";
         }
 
-        if (response.Status is 412 or 428)
+        if (response.Status is 412 or 428 && exchange.Probe.Kind is not (ConditionalWriteProbe.KindId or ConditionalGetProbe.KindId))
         {
             return $"{response.Status}: the server wants a precondition ({(exchange.Preflight is null ? "the request carried none" : "If-Match from the item's GET")}); preconditions are judged by the conditional probes, not by {exchange.Probe.Kind}";
         }
@@ -92,7 +100,7 @@ public static class Judge
             return $"the create this probe needs was refused ({response.Status}); happy-path judges {name} itself, and the rest of the chain was not sent";
         }
 
-        return null;
+        return Inconclusive.Why(exchange);
     }
 
     private static List<Finding> Evaluate(ICheck check, CheckContext context)

@@ -17,7 +17,7 @@ public sealed class ResponseMatchesSchema : ICheck
     {
         var response = context.Response;
         var content = context.Documented?.Content;
-        if (content is not { Count: > 0 } || context.Operation.Method == "HEAD" || response.Truncated)
+        if (content is not { Count: > 0 } || context.Exchange.Request.Method == "HEAD" || response.Truncated)
         {
             yield break;
         }

@@ -94,6 +94,12 @@ public sealed class StatusIsExpected : ICheck
             yield break;
         }
 
+        if (step == Steps.ReadAfterRefusal && status is 404 or 410 && context.Exchange.Previous?.Response is { } refused)
+        {
+            yield return Finding.Fail(Id, "Refused write happened anyway", $"{context.Exchange.Previous.Request.Method} was refused with {refused.Status}, yet {path} now answers {status}: the item is gone{why}", expected.ToString(), status.ToString(), expected.Source);
+            yield break;
+        }
+
         if (step == Steps.Read && context.Exchange.FollowedLocation && status == 404)
         {
             yield return Finding.Fail(Id, "Location does not resolve", $"the Location of the created item ({context.Exchange.Request.Url.AbsolutePath}) answers 404", expected.ToString(), status.ToString(), expected.Source);

@@ -161,8 +161,13 @@ public sealed class CreatedResources
 
         if (CreatedIds.Extract(exchange, key, probe.IdFrom) is { } id)
         {
-            _created++;
-            _alive.Add(new CreatedItem(key, id, exchange.Request.Url, ItemParent(exchange.Request.Url.AbsolutePath, key)));
+            // An answer that names the item an earlier create of the same probe made (a replay by its idempotency key) made nothing new.
+            if (!MadeBefore(exchange, key, probe.IdFrom, id))
+            {
+                _created++;
+                _alive.Add(new CreatedItem(key, id, exchange.Request.Url, ItemParent(exchange.Request.Url.AbsolutePath, key)));
+            }
+
             if (probe.BindAs is { } bindAs)
             {
                 _bindings[bindAs] = id;
@@ -174,6 +179,19 @@ public sealed class CreatedResources
             _created++;
             _unidentified.Add(new CreatedItem(key, CreatedItem.UnknownId, exchange.Request.Url, exchange.Request.Url.AbsolutePath));
         }
+    }
+
+    private static bool MadeBefore(Exchange exchange, string key, string? idFrom, string id)
+    {
+        for (var earlier = exchange.Previous; earlier is not null; earlier = earlier.Previous)
+        {
+            if (earlier.Planned.Method == "POST" && earlier.Response is { Status: >= 200 and < 300 } && CreatedIds.Extract(earlier, key, idFrom) == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Where a created item lives: the collection posted to, or its singular sibling when the spec names the item so

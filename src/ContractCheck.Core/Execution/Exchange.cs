@@ -48,6 +48,20 @@ public sealed record Exchange(Probe Probe, PlannedRequest Planned, SentRequest R
     /// <summary>Every request this exchange put on the wire, in the order sent: the ETag read (and its 429s), the 429s waited out, the 401 before a token was fetched again, this one.</summary>
     public IEnumerable<Exchange> OnTheWire => NotSent ? [] : (Preflight?.OnTheWire ?? []).Concat(Refused?.OnTheWire ?? []).Concat(Throttled).Append(this);
 
+    /// <summary>The latest request of the probe before this one that was the named step ("reference"), or null.</summary>
+    public Exchange? Earlier(string step)
+    {
+        for (var e = Previous; e is not null; e = e.Previous)
+        {
+            if (e.Planned.Step == step)
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The status this exchange is held to: the request's own, else the probe's.</summary>
     public ExpectedStatus? Expected => Planned.Expect ?? Probe.Expected;
 }

@@ -53,6 +53,14 @@ public abstract class MessageTransport : ITransport
             headersReceived = true;
             var headersAfter = clock.Elapsed;
             var received = await ReadAsync(response, _options.MaxBodyBytes, timeout.Token, stop);
+
+            // An answer to HEAD ends at its headers (RFC 9112 §6.3): a socket never reads more, and an in-process
+            // handler's body (a TestServer does not drop it) is not part of the answer either.
+            if (sent.Method == "HEAD" && received.Body.Length > 0)
+            {
+                received = received with { Body = [] };
+            }
+
             return new TransportResult(received with { HeadersAfter = headersAfter }, null, clock.Elapsed);
         }
         catch (Exception e) when (e is OperationCanceledException or FlurlHttpException or InvalidDataException or IOException or HttpRequestException)

@@ -5,8 +5,9 @@ namespace ContractCheck.Core.Execution;
 
 /// <summary>
 /// Runs one probe's requests in order: binds ids of items the run created, refuses what would touch an item the
-/// run does not own, ends a chain where a step it needs was refused, reads the ETag a conditional write needs,
-/// follows a same-origin Location, waits out the target's 429s, and records every exchange.
+/// run does not own, ends a chain where a step it needs was refused, reads the ETag a conditional write needs and
+/// fills in validators from earlier answers, follows a same-origin Location or Link, waits out the target's 429s,
+/// and records every exchange.
 /// </summary>
 internal sealed class ProbeRunner
 {
@@ -45,9 +46,15 @@ internal sealed class ProbeRunner
         var unsent = new List<(PlannedRequest, string)>();
         foreach (var step in probe.Requests)
         {
-            var refusal = Unmet(step, exchanges);
-            var (values, problem) = refusal is null ? Resolve(step, probe) : (null, refusal);
             var planned = step;
+            var refusal = Unmet(planned, exchanges) ?? Unavailable(planned, exchanges);
+            Uri? link = null;
+            if (refusal is null && planned.FollowLink is { } rel)
+            {
+                (link, refusal) = LinkTarget(rel, exchanges);
+            }
+
+            var (values, problem) = refusal is null ? Resolve(planned, probe) : (null, refusal);
             if (problem is null && step.IdInBody is not null)
             {
                 (planned, problem) = BodyIds.Fill(step, probe, exchanges);
@@ -75,7 +82,7 @@ internal sealed class ProbeRunner
                 continue;
             }
 
-            var exchange = await SendAsync(probe, planned, values!, exchanges) with { Previous = exchanges.LastOrDefault() };
+            var exchange = await SendAsync(probe, planned, values!, exchanges, link) with { Previous = exchanges.LastOrDefault() };
             exchanges.Add(exchange);
             _run.Resources.Observe(probe, exchange, values!);
         }
@@ -92,9 +99,50 @@ internal sealed class ProbeRunner
         }
 
         var needed = done.LastOrDefault(e => e.Planned.Step == step);
+        if (needed?.Response is { } answer && planned.RequiresRefusal)
+        {
+            // A write that went through may have changed the item: there is nothing left to compare with.
+            return answer.Status is < 200 or >= 300 ? null : $"not sent: the {step} was not refused (it answered {answer.Status}), so there is no unchanged item to read back";
+        }
+
         return needed?.Response is { Status: >= 200 and < 300 } ? null
             : needed is null ? $"not sent: the {step} it needs was not sent either"
             : $"not sent: the {step} answered {needed.Response?.Status.ToString() ?? "nothing (" + needed.Error + ")"}";
+    }
+
+    // A request that builds on an earlier answer's validator is sent only where that answer carried one: elsewhere
+    // the claim it tests does not apply (an API without ETags has no conditional requests to judge).
+    private static string? Unavailable(PlannedRequest planned, List<Exchange> done)
+    {
+        if (planned.Needs is not var (step, what) || done.LastOrDefault(e => e.Planned.Step == step)?.Response is not { } answer)
+        {
+            return null;
+        }
+
+        return what switch
+        {
+            AnswerNeed.Validator when !answer.HasHeader("ETag") && !answer.HasHeader("Last-Modified") =>
+                $"not applicable: the {step} answer carries no ETag or Last-Modified to make a request conditional on",
+            AnswerNeed.StrongETag when EntityTag.Parse(answer.Header("ETag")) is not { Weak: false } =>
+                $"not applicable: the {step} answer carries {(answer.HasHeader("ETag") ? "only a weak ETag" : "no ETag")}, and If-Match compares strongly (RFC 9110 §8.8.3.2): nothing a precondition could match",
+            _ => null,
+        };
+    }
+
+    // Where a followed link points: the latest earlier success that carries the relation, on the base URL's origin only.
+    private (Uri? Target, string? Problem) LinkTarget(string relation, List<Exchange> done)
+    {
+        foreach (var earlier in Enumerable.Reverse(done))
+        {
+            if (earlier.Response is { Status: >= 200 and < 300 } answer && LinkHeader.Target(answer, earlier.Request.Url, relation) is { } target)
+            {
+                return RequestUrl.SameOrigin(target, _run.Options.BaseUrl)
+                    ? (target, null)
+                    : (null, $"not sent: the rel=\"{relation}\" link {target} is on another origin; ContractCheck contacts only {_run.Options.BaseUrl.GetLeftPart(UriPartial.Authority)}");
+            }
+        }
+
+        return (null, $"not applicable: no answer before it carries a Link with rel=\"{relation}\"");
     }
 
     /// <summary>
@@ -134,9 +182,9 @@ internal sealed class ProbeRunner
         return (values, null);
     }
 
-    private async Task<Exchange> SendAsync(Probe probe, PlannedRequest planned, Dictionary<string, string> values, List<Exchange> earlier)
+    private async Task<Exchange> SendAsync(Probe probe, PlannedRequest planned, Dictionary<string, string> values, List<Exchange> earlier, Uri? link)
     {
-        var url = RequestUrl.For(_run.Options.BaseUrl, PathTemplate.Parse(planned.PathTemplate).Expand(values), planned.Query);
+        var url = link ?? RequestUrl.For(_run.Options.BaseUrl, PathTemplate.Parse(planned.PathTemplate).Expand(values), planned.Query);
         var followed = false;
         if (planned.FollowLocation && earlier.FirstOrDefault() is { Response: { } first } creation && first.Header("Location") is { } location
             && Uri.TryCreate(creation.Request.Url, location, out var target))
@@ -158,9 +206,15 @@ internal sealed class ProbeRunner
             // The item's current ETag, read just before the write: the precondition a conformant server checks.
             var readRequest = new SentRequest(read.Method, url, read.Headers, null);
             preflight = await ExchangeAsync(probe, read with { Step = Steps.EtagRead }, readRequest);
-            if (preflight.Response?.Header("ETag") is { } etag)
+        }
+
+        if (planned.FromAnswer is { } from)
+        {
+            // The validator as the answer gave it: the precondition a conformant server checks.
+            var source = from.Step is null ? preflight?.Response : earlier.LastOrDefault(e => e.Planned.Step == from.Step)?.Response;
+            if (source is not null && from.Copies.FirstOrDefault(c => source.HasHeader(c.Answer)) is { Answer: { } answer, Request: { } header })
             {
-                headers = [.. headers.Where(h => !h.Key.Equals("If-Match", StringComparison.OrdinalIgnoreCase)), new("If-Match", etag)];
+                headers = [.. headers.Where(h => !h.Key.Equals(header, StringComparison.OrdinalIgnoreCase)), new(header, source.Header(answer)!)];
             }
         }
 

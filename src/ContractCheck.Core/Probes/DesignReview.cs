@@ -36,6 +36,17 @@ public static class DesignReview
                 warnings.Add(new DesignWarning(operation, $"documents no success status, only {string.Join(", ", errors)}: happy-path expects those", "expect.happy-path"));
             }
 
+            // The request probes' rows where the spec takes the header but leaves the refusal undocumented.
+            if (operation.Method is "PUT" or "PATCH" or "DELETE" && TakesHeader(operation, "If-Match") && !responses.ContainsKey("412") && context.Rules.Probe(ConditionalWriteProbe.KindId).Enabled)
+            {
+                warnings.Add(new DesignWarning(operation, "takes If-Match but documents no 412 Precondition Failed for a stale one", "expect.conditional-write"));
+            }
+
+            if (operation.Method == "POST" && IdempotencyKeyProbe.HeaderName(context.Rules) is var key && TakesHeader(operation, key) && !responses.ContainsKey("422") && context.Rules.Probe(IdempotencyKeyProbe.KindId).Enabled)
+            {
+                warnings.Add(new DesignWarning(operation, $"takes an {key} but documents no 422 for a key reused with another body", "expect.idempotency-key.other-body"));
+            }
+
             if (operation.RequiresAuth && context.RequiresAuth(operation) && !responses.ContainsKey("401") && !responses.ContainsKey("4XX") && !responses.ContainsKey("4xx"))
             {
                 warnings.Add(new DesignWarning(operation, "requires credentials but documents no 401 response for a request without them", "missing-auth → 401"));
@@ -49,4 +60,7 @@ public static class DesignReview
 
         return warnings;
     }
+
+    private static bool TakesHeader(ApiOperation operation, string name) =>
+        operation.Parameters.Any(p => p.In == Microsoft.OpenApi.ParameterLocation.Header && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 }

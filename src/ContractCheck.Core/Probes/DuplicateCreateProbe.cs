@@ -37,9 +37,10 @@ public sealed class DuplicateCreateProbe : IProbeKind
         if (sameBody)
         {
             // One fresh body, sent twice: the second must conflict with the first, and is sent only if the first was accepted.
-            var request = context.Requests.Build(operation, context.RandomFor(Id, operation));
+            var random = context.RandomFor(Id, operation);
+            var request = context.Requests.Build(operation, random);
             var first = request with { Step = Steps.Create, Expect = Expectations.Success(operation, context, HappyPathProbe.KindId) };
-            var second = context.Requests.ForError(request, operation) with { Step = Steps.Duplicate, Requires = Steps.Create, Expect = expected };
+            var second = context.Requests.ForError(context.Requests.NewAttempt(request, random), operation) with { Step = Steps.Duplicate, Requires = Steps.Create, Expect = expected };
             yield return new Probe(Id, operation, [first, second], expected);
         }
 

@@ -46,16 +46,11 @@ public sealed class LifecycleProbe : IProbeKind
 
         // After the delete, the item is gone only if the delete succeeded: the last two steps are sent only then.
         steps.Add(Item(delete, local, context, random) with { Step = Steps.Delete, Requires = Steps.Create, Expect = Expectations.Success(delete, context, HappyPathProbe.KindId) });
-        steps.Add(context.Requests.ForError(Item(read, local, context, random), read) with { Step = Steps.ReadAfterDelete, Requires = Steps.Delete, Expect = Row(Steps.ReadAfterDelete, context) });
-        steps.Add(context.Requests.ForError(Item(delete, local, context, random), delete) with { Step = Steps.DeleteAgain, Requires = Steps.Delete, ReadFirst = null, Expect = Row(Steps.DeleteAgain, context) });
+        steps.Add(context.Requests.ForError(Item(read, local, context, random), read) with { Step = Steps.ReadAfterDelete, Requires = Steps.Delete, Expect = ProbeTable.Step(Id, Steps.ReadAfterDelete, context) });
+        steps.Add(context.Requests.ForError(Item(delete, local, context, random), delete) with { Step = Steps.DeleteAgain, Requires = Steps.Delete, ReadFirst = null, Expect = ProbeTable.Step(Id, Steps.DeleteAgain, context) });
         yield return new Probe(Id, operation, steps, steps[0].Expect) { Creates = key, BindAs = local };
     }
 
     // The item's own id comes from this chain's create, never from another probe's.
     private static PlannedRequest Item(ApiOperation operation, string binding, PlanContext context, Random random) => OwnItem.Item(operation, binding, context, random);
-
-    private static ExpectedStatus? Row(string step, PlanContext context) =>
-        context.Rules.Expect.Find(KindId, step) is { } statuses
-            ? new ExpectedStatus(statuses, $"the rules table expect.lifecycle.{step}", context.Rules.Expect.Why(KindId))
-            : null;
 }

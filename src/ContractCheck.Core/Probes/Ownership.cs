@@ -30,4 +30,18 @@ public static class Ownership
 
         return null;
     }
+
+    /// <summary>
+    /// Why a probe that needs a real item cannot have one, or null: a path value ContractCheck would have to guess
+    /// (nothing in the run creates it and the rules do not name it) — its 404 would say nothing about the API.
+    /// </summary>
+    public static string? NoRealItem(PlannedRequest request, ApiOperation operation)
+    {
+        if (request.PathValues.FirstOrDefault(v => v.Value.IsGuess && v.Value.Binding is null) is not { Key: { } guessed })
+        {
+            return null;
+        }
+
+        return $"needs an item the run created, and nothing in the run creates the {{{guessed}}} of {request.PathTemplate}; name a real one in {Rules.RulesPath.Operation(operation.OperationId ?? operation.Key, "params")}";
+    }
 }

@@ -14,6 +14,12 @@ public sealed record PlanOptions(
     /// <summary>A seed for a run that was given none; reports print it, so the run can be repeated with it.</summary>
     public static int RandomSeed() => Random.Shared.Next(1, 1_000_000);
 
+    /// <summary>
+    /// New for every run: mixed into the idempotency keys, which a server remembers beyond the run (a day, often), so
+    /// that a run with the same --seed against the same server does not replay the last one's creates.
+    /// </summary>
+    public Guid RunNonce { get; init; } = Guid.NewGuid();
+
     /// <summary>--read-only: only GET, HEAD and OPTIONS are sent; every other probe is planned as skipped.</summary>
     public bool ReadOnly { get; init; }
 

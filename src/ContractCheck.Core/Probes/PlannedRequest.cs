@@ -43,6 +43,32 @@ public sealed record PlannedRequest(
 
     /// <summary>A create that carries the id of an item the run made: written into the body just before it is sent.</summary>
     public BodyId? IdInBody { get; init; }
+    /// <summary>
+    /// Request headers filled in just before sending from an earlier answer of the probe: the ETag a conditional write
+    /// sends as If-Match (from <see cref="ReadFirst"/>), the validator a conditional GET sends as If-None-Match.
+    /// </summary>
+    public AnswerHeaders? FromAnswer { get; init; }
+
+    /// <summary>What the latest answer of an earlier step must carry for this request to be sent at all (a validator to be conditional on).</summary>
+    public (string Step, AnswerNeed What)? Needs { get; init; }
+
+    /// <summary>
+    /// The checks that judge this request's answer; null: every check. Empty: none — a reference that later steps
+    /// compare with (the GET before a HEAD, the create a chain works on), kept as evidence.
+    /// </summary>
+    public IReadOnlyList<string>? JudgedBy { get; init; }
+
+    /// <summary>With <see cref="Requires"/>: the step it needs must have been refused (answered, but not 2xx), not have succeeded — a read-back after a refused write.</summary>
+    public bool RequiresRefusal { get; init; }
+
+    /// <summary>
+    /// Send to the target of this link relation ("next", "prev") in the latest earlier answer of the probe that has one
+    /// (RFC 8288 Link), on the base URL's origin only, instead of the path template.
+    /// </summary>
+    public string? FollowLink { get; init; }
+
+    /// <summary>True for a reference: sent and kept as evidence, judged by no check.</summary>
+    public bool IsReference => JudgedBy is { Count: 0 };
 
     /// <summary>The operation this request calls, when it is not the probe's own (a lifecycle's read, update and delete).</summary>
     public Spec.ApiOperation? Operation { get; init; }

@@ -94,7 +94,7 @@ public static class Planner
     /// <summary>The reason the run's modes leave a probe out (--read-only, --stateless / conventions.stateful), or null.</summary>
     public static string? Restriction(Probe probe, PlanContext context)
     {
-        if (!context.Stateful && StatefulKinds.Contains(probe.Kind))
+        if (!context.Stateful && (StatefulKinds.Contains(probe.Kind) || (probe.Kind == ConditionalGetProbe.KindId && probe.Label == ConditionalGetProbe.Changed)))
         {
             return "needs an API that keeps what it is sent, and this one is stateless (conventions.stateful: false or --stateless)";
         }
@@ -128,7 +128,8 @@ public static class Planner
     private static readonly HashSet<string> ReadOnlyMethods = ["GET", "HEAD", "OPTIONS"];
 
     // Probes whose expectation holds only if the API remembers: an unknown id, a duplicate, a deleted item.
-    private static readonly HashSet<string> StatefulKinds = [NotFoundProbe.KindId, DuplicateCreateProbe.KindId, LifecycleProbe.KindId, CrossIdentityProbe.KindId];
+    private static readonly HashSet<string> StatefulKinds =
+        [NotFoundProbe.KindId, DuplicateCreateProbe.KindId, LifecycleProbe.KindId, CrossIdentityProbe.KindId, ConditionalWriteProbe.KindId, IdempotencyKeyProbe.KindId];
 
     private static Probe Restrict(Probe probe, PlanContext context) =>
         probe.SkipReason is null && Restriction(probe, context) is { } reason ? probe with { SkipReason = reason } : probe;

@@ -40,6 +40,15 @@ public sealed record Probe(
     /// <summary>The step whose answer reports show on the probe's line (the other identity's, not the chain's read-back); else the last.</summary>
     public string? Shows { get; init; }
 
+    /// <summary>The operation whose stage the probe runs in, when it is not its own: a probe of a GET that changes its item runs with the updates.</summary>
+    public ApiOperation? RunsWith { get; init; }
+
+    /// <summary>True for a probe that compares two reads of a resource (a validator, a list's pages): it runs when nothing else could change it (<see cref="Schedule.SettledReads"/>).</summary>
+    public bool ComparesReads { get; init; }
+
+    /// <summary>Operations whose effects the probe's answers depend on though it does not call them (a list's pages depend on its collection's creates): a shard keeps them together.</summary>
+    public IReadOnlyList<ApiOperation> DependsOn { get; init; } = [];
+
     /// <summary>For a burst probe: how many requests, how fast, at what concurrency.</summary>
     public BurstSettings? Burst { get; init; }
 

@@ -38,6 +38,12 @@ public static class ProbeTable
         return [new Probe(probe, operation, [variant(context.Requests.ForError(context.Requests.Build(operation, random), operation), random)], expected)];
     }
 
+    /// <summary>The row of one step of a multi-request probe (<c>expect.lifecycle.read-after-delete</c>), or null.</summary>
+    public static ExpectedStatus? Step(string probe, string step, PlanContext context) =>
+        context.Rules.Expect.Find(probe, step) is { } statuses
+            ? new ExpectedStatus(statuses, $"the rules table expect.{probe}.{step}", context.Rules.Expect.Why(probe))
+            : null;
+
     /// <summary>A probe that has no row to judge by is not planned; it says so in the plan.</summary>
     public static Probe NoRow(string probe, ApiOperation operation) =>
         new(probe, operation, [], null, $"no expect.{probe} row in the rules tables");

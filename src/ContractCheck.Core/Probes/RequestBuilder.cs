@@ -77,6 +77,7 @@ public sealed class RequestBuilder
         foreach (var parameter in operation.Parameters.Where(p => p.In is not ParameterLocation.Path))
         {
             string? value = given.TryGetValue(parameter.Name ?? "", out var g) ? g
+                : IsIdempotencyKey(parameter) ? IdempotencyKey(random)
                 : parameter.Required || IsIfMatch(parameter.Name) || IsIfNoneMatch(parameter.Name) ? ParameterValue(parameter, generator)?.Text : null;
             if (value is null || parameter.Name is null)
             {
@@ -124,7 +125,13 @@ public sealed class RequestBuilder
         headers.AddRange(_options.ExtraHeaders.Where(h => main || !CredentialNames.IsCredential(h.Key)));
 
         var (body, contentType) = withBody ? Body(operation, opRules, generator, random) : (null, null);
-        return new PlannedRequest(operation.Method, operation.Path, pathValues, query, Deduplicate(headers), body, contentType) { ReadFirst = withBody ? ReadFirst(operation, random) : null, As = identity };
+        var readFirst = withBody ? ReadFirst(operation, random) : null;
+        return new PlannedRequest(operation.Method, operation.Path, pathValues, query, Deduplicate(headers), body, contentType)
+        {
+            ReadFirst = readFirst,
+            FromAnswer = readFirst is null ? null : AnswerHeaders.IfMatch,
+            As = identity,
+        };
     }
 
     /// <summary>An identity's login (<c>auth.login</c>): the operation with the login's body, sent without credentials.</summary>
@@ -135,6 +142,37 @@ public sealed class RequestBuilder
         var contentType = mediaType.Contains('*', StringComparison.Ordinal) ? "application/json" : mediaType;
         return login.Body is null ? request : request with { Body = Encode(_freshener.Freshen(login.Body, null, random, login.Body), contentType), ContentType = contentType };
     }
+
+    /// <summary>
+    /// The same request as a new attempt rather than a retry: a fresh idempotency key where it carries one (a second
+    /// create of the same body must not be taken for a replay of the first).
+    /// </summary>
+    public PlannedRequest NewAttempt(PlannedRequest request, Random random)
+    {
+        var name = IdempotencyKeyProbe.HeaderName(_rules);
+        return request.Headers.Any(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase))
+            ? request with { Headers = [.. request.Headers.Select(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase) ? new KeyValuePair<string, string>(h.Key, IdempotencyKey(random)) : h)] }
+            : request;
+    }
+
+    // A key no request sent before, in this run or another: from the seeded source, mixed with the run's nonce.
+    private string IdempotencyKey(Random random)
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        var nonce = _options.RunNonce.ToByteArray();
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] ^= nonce[i];
+        }
+
+        return new Guid(bytes).ToString();
+    }
+
+    // Every request of a create that declares an idempotency key sends its own, fresh one: a key from the spec's
+    // example would make the run's second create a replay of its first (or of the last run's).
+    private bool IsIdempotencyKey(IOpenApiParameter parameter) =>
+        parameter.In == ParameterLocation.Header && string.Equals(parameter.Name, IdempotencyKeyProbe.HeaderName(_rules), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The request as a deliberately wrong one sends it: asking for the error media types (see <see cref="Accept"/>).</summary>
     public PlannedRequest ForError(PlannedRequest request, ApiOperation operation) =>

@@ -3,14 +3,16 @@ using ContractCheck.Core.Spec;
 namespace ContractCheck.Core.Probes;
 
 /// <summary>
-/// Where a probe runs: its stage (creates, parents before children; reads; actions; updates; deletes, children
-/// before parents; bursts, alone at the end) and its lane (probes of one lane run in plan order; lanes of a stage
+/// Where a probe runs: its stage (creates, parents before children; reads; settled reads, which compare two reads of
+/// a resource while nothing else runs that could change it; actions; updates; deletes, children before parents;
+/// bursts, alone at the end) and its lane (probes of one lane run in plan order; lanes of a stage
 /// run side by side). Writes to one item share a lane, so two probes never change the same item at once; every
 /// other probe is a lane of its own.
 /// </summary>
 public static class Schedule
 {
     public const int Reads = 100;
+    public const int SettledReads = 150;
     public const int Actions = 200;
     public const int Updates = 300;
     public const int Other = 400;
@@ -25,7 +27,14 @@ public static class Schedule
             return Bursts;
         }
 
-        var operation = probe.Operation;
+        // Chains of the reads stage may create items of their own (another identity's): what compares two reads of a
+        // collection waits until they are done.
+        if (probe.ComparesReads)
+        {
+            return SettledReads;
+        }
+
+        var operation = probe.RunsWith ?? probe.Operation;
         var depth = Math.Min(99, operation.Path.Count(c => c == '/'));
         return operation.Method switch
         {
@@ -43,6 +52,7 @@ public static class Schedule
     {
         < Reads => "creates",
         Reads => "reads",
+        SettledReads => "settled reads",
         Actions => "actions",
         Updates => "updates",
         Other => "other methods",

@@ -4,7 +4,8 @@ namespace ContractCheck.Core.Probes;
 
 /// <summary>
 /// Splits a plan for a CI matrix (<c>--shard i/n</c>) by operation. Operations that depend on each other form one
-/// unit that is never split: a probe and every operation its requests call (a lifecycle chain), and a probe that works
+/// unit that is never split: a probe and every operation its requests call (a lifecycle chain) or its answers depend on
+/// (<see cref="Probe.DependsOn"/>: a list's pages and the collection's creates), and a probe that works
 /// on an item the run creates (<see cref="PathValue.Binding"/>, <c>/users/{}</c> in <c>/users/{id}/posts</c>) and the
 /// creates that make it (<see cref="Probe.BindAs"/>). Units go to the shard with the fewest operations so far, largest
 /// first, in the spec's order. The split depends on the spec and the rules only — not on the seed or the cores — so the n
@@ -45,6 +46,11 @@ public static class Sharding
             {
                 // A wrong method on a path is planned with the path's first operation, and goes with it.
                 units.Union(id, planner);
+            }
+
+            foreach (var other in probe.DependsOn)
+            {
+                units.Union(id, units.Id(other));
             }
 
             if (probe.BindAs is { } made)

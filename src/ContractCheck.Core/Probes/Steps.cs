@@ -29,4 +29,39 @@ public static class Steps
 
     /// <summary>The GET that reads an item's ETag just before a conditional write (not judged).</summary>
     public const string EtagRead = "etag-read";
+
+    /// <summary>A GET whose answer a later step compares with or takes a validator from (not judged).</summary>
+    public const string Reference = "reference";
+
+    /// <summary>A GET made conditional with the validator of the reference before it (conditional-get): revalidating what it read.</summary>
+    public const string Revalidate = "revalidate";
+
+    /// <summary>A valid update that changes the item between two reads (conditional-get).</summary>
+    public const string Change = "change";
+
+    /// <summary>A write sent with an If-Match that is not the item's current ETag.</summary>
+    public const string StaleIfMatch = "stale-if-match";
+
+    /// <summary>A write sent without the If-Match the operation requires.</summary>
+    public const string NoIfMatch = "no-if-match";
+
+    /// <summary>The GET after a write refused for its precondition: the item must be as it was.</summary>
+    public const string ReadAfterRefusal = "read-after-refusal";
+
+    /// <summary>The idempotency-key probe's steps: a create with a new key, the same again, the key with another body, no key.</summary>
+    public const string Replay = "replay";
+
+    public const string OtherBody = "other-body";
+
+    public const string NoKey = "no-key";
+
+    /// <summary>The pagination-links probe's steps: the first page, its rel="next" target, that page's rel="prev" target.</summary>
+    public const string List = "list";
+
+    public const string Next = "next";
+
+    public const string Prev = "prev";
+
+    /// <summary>The steps a rules table row may name (<c>expect.&lt;probe&gt;.&lt;step&gt;</c>).</summary>
+    public static IReadOnlyList<string> TableKeys { get; } = [ReadAfterDelete, DeleteAgain, Recovery, NoIfMatch, OtherBody, NoKey];
 }

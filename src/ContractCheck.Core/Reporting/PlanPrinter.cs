@@ -32,9 +32,12 @@ public static class PlanPrinter
                 var query = request.Query.Count == 0 ? "" : "?" + string.Join("&", request.Query.Select(q => q.Key + "=" + (redactor.IsSensitiveName(q.Key) ? Redactor.Mask : redactor.Text(q.Value))));
                 var body = request.Body is { Length: > 0 } b ? $" [grey]({b.Length} bytes {Markup.Escape(request.ContentType ?? "")})[/]" : "";
                 var step = request.Step is { } s ? $" [grey]{Markup.Escape(s)}[/]" : "";
-                var expected = (request.Expect ?? probe.Expected) is { } e ? $" [grey]→ expect {Markup.Escape(e.ToString())}[/]" : "";
+                var expected = request.IsReference ? " [grey]→ not judged (a reference)[/]"
+                    : request.JudgedBy is { } only ? $" [grey]→ {Markup.Escape(string.Join(", ", only))}[/]"
+                    : (request.Expect ?? probe.Expected) is { } e ? $" [grey]→ expect {Markup.Escape(e.ToString())}[/]" : "";
                 var identity = request.As == Rules.IdentityNames.Main || request.Step == "as-" + request.As ? "" : $" [grey]as {Markup.Escape(request.As)}[/]";
-                console.Line($"  {Markup.Escape(probe.DisplayName),-16} {request.Method,-7} {Markup.Escape(redactor.Text(request.PreviewPath + query))}{body}{step}{identity}{expected}");
+                var target = request.FollowLink is { } relation ? $"(the rel=\"{relation}\" link of the page before)" : redactor.Text(request.PreviewPath + query);
+                console.Line($"  {Markup.Escape(probe.DisplayName),-16} {request.Method,-7} {Markup.Escape(target)}{body}{step}{identity}{expected}");
             }
         }
 

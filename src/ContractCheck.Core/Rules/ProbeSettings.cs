@@ -19,4 +19,10 @@ public sealed record ProbeSettings(bool Enabled)
 
     /// <summary>wrong-method <c>ignoreMethods</c>: methods never sent (upper case).</summary>
     public IReadOnlyList<string>? IgnoreMethods { get; init; }
+
+    /// <summary>unacceptable-accept <c>strict</c>: a 2xx that disregards Accept is a failure, not a skip.</summary>
+    public bool? Strict { get; init; }
+
+    /// <summary>idempotency-key <c>header</c>: the request header that carries the key (default Idempotency-Key).</summary>
+    public string? Header { get; init; }
 }

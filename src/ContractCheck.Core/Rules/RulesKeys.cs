@@ -102,6 +102,8 @@ internal static class RulesKeys
         new("formats", Bool, "Also break formats (date-time, uuid, email, …).") { Default = true },
         new("operations", Selectors, "Also run on these operations (operationId or \"POST /items\"), beyond those the spec marks."),
         new("ignoreMethods", new RuleShape.List(new RuleShape.Scalar(ScalarKind.Text) { Words = HttpMethods.Standard, IgnoreCase = true }, OrSingle: true), "Methods never tried.") { Default = new JsonArray([.. WrongMethodProbe.DefaultIgnored.Select(m => JsonValue.Create(m))]) },
+        new("strict", Bool, "A 2xx that disregards Accept fails (RFC 9110 §12.5.1 allows it: not judged by default).") { Default = false },
+        new("header", Text, "The request header that carries the idempotency key.") { Default = IdempotencyKeyProbe.DefaultHeader },
     ];
 
     public static readonly RuleShape.Map Conditions = new(
@@ -125,7 +127,7 @@ internal static class RulesKeys
         new RuleKey("forbid", Conditions, "What such responses must not carry (none may hold).")) { AtLeastOne = ["require", "forbid"] };
 
     /// <summary>The keys of an <c>expect</c> entry given by method: the methods, <c>create</c>, <c>*</c> / <c>status</c> (any method), the lifecycle's and burst's own steps, and <c>why</c>.</summary>
-    public static readonly string[] ExpectKeys = [.. HttpMethods.Standard, "create", "*", "status", "why", Steps.ReadAfterDelete, Steps.DeleteAgain, Steps.Recovery];
+    public static readonly string[] ExpectKeys = [.. HttpMethods.Standard, "create", "*", "status", "why", .. Steps.TableKeys];
 
     /// <summary>An <c>expect</c> entry given by method.</summary>
     public static readonly RuleShape.Map ExpectByMethod = new([.. ExpectKeys.Select(k => k == "why"
@@ -182,6 +184,9 @@ internal static class RulesKeys
         Steps.ReadAfterDelete => "The lifecycle's read of the deleted item.",
         Steps.DeleteAgain => "The lifecycle's second delete.",
         Steps.Recovery => "The burst's request after waiting the Retry-After.",
+        Steps.NoIfMatch => "conditional-write's write without If-Match, where the spec documents 428.",
+        Steps.OtherBody => "idempotency-key's create with a key already used for another body.",
+        Steps.NoKey => "idempotency-key's create without the key, where the spec requires it.",
         _ => key + " requests.",
     };
 

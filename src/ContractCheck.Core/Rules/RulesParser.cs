@@ -183,6 +183,8 @@ internal sealed class RulesParser
                 Formats = options["formats"] is { } formats ? _y.Bool(formats, what + ".formats") : null,
                 Operations = options["operations"] is { } ops ? _y.TextList(ops, what + ".operations").Select(o => OperationSelector.Parse(o.Value, _y.At(o.Node))).ToList() : [],
                 IgnoreMethods = options["ignoreMethods"] is { } ignored ? _y.TextList(ignored, what + ".ignoreMethods").Select(m => Method(m.Node, m.Value)).ToList() : null,
+                Strict = options["strict"] is { } strict ? _y.Bool(strict, what + ".strict") : null,
+                Header = options["header"] is { } header ? _y.Text(header, what + ".header") : null,
             };
         }
     }

@@ -360,6 +360,14 @@ internal sealed partial class RefBundler
             Warn($"$ref '{reference}' points to a file that does not exist: {Display(document)}", pointer);
             return null;
         }
+        catch (ContractCheckException e) when (e.Location is null)
+        {
+            // A directory, a file past the size cap (not a parse error, which has its place): what the entry spec would be
+            // refused for, the reference is not followed for.
+            _failedDocuments.Add(key);
+            Warn($"$ref '{reference}' was not followed: {e.Message}", pointer);
+            return null;
+        }
     }
 
     private bool IsComponentPointer(string pointer)

@@ -19,7 +19,7 @@ namespace ContractCheck.Core.Tests.Execution;
 /// </summary>
 public class TargetFaultTests
 {
-    private const string HappyOnly = "probes: {bad-json: off, wrong-content-type: off, invalid-body: off, duplicate-create: off, wrong-method: off, not-found: off, lifecycle: off}\n";
+    private static readonly string HappyOnly = ProbesOff.AllBut("happy-path", "burst");
     private const string Good = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}";
 
     private static async Task<(RunReport Report, TimeSpan Took)> RunAsync(Func<NetworkStream, TcpClient, CancellationToken, Task> fault, TimeSpan? timeout = null, int maxBody = 10 * 1024 * 1024)

@@ -19,11 +19,11 @@ namespace ContractCheck.Core.Tests.Execution;
 /// </summary>
 public class TokenTests
 {
-    // alice logs in; the other identities of the Todo rules stay, the burst goes (it only costs time here).
+    // alice logs in; the other identities of the Todo rules stay, the burst and the request probes go (they only cost time here).
     private static readonly string LoginRules = TodoApiFiles.Rules.Replace(
         "auth:\n  bearer: ${TODO_API_TOKEN:-demo-token}",
         "auth:\n  login: {operation: login, body: {username: alice, password: \"${ALICE_PASSWORD}\"}, token: /access_token}",
-        StringComparison.Ordinal) + "probes:\n  burst: off\n";
+        StringComparison.Ordinal) + ProbesOff.Requests("burst");
 
     private const string AlicePassword = "alice-pw-7c1e";
 
@@ -38,7 +38,7 @@ public class TokenTests
         Spec = spec,
         SpecText = specText,
         Rules = "contractcheck.yaml",
-        RulesText = rules,
+        RulesText = rules.Contains("probes:", StringComparison.Ordinal) ? rules : rules + ProbesOff.Requests(),
         BaseUrl = baseUrl,
         Plan = PlanOptions.Default with { Seed = 6, Include = (include ?? []).Select(s => OperationSelector.Parse(s)).ToList() },
         Executor = new ExecutorOptions(baseUrl) { RequestTimeout = TimeSpan.FromSeconds(5), AllowedHosts = allowHosts ?? [] },

@@ -18,12 +18,13 @@ namespace ContractCheck.Core.Tests.Probes;
 /// </summary>
 public class PrecisionTests
 {
-    private const string ErrorRules = """
+    // Each server implements what its cause needs, not HEAD, OPTIONS or conditional requests: those probes are off.
+    private static readonly string ErrorRules = """
         errors:
           schema: "#/components/schemas/Error"
           contentTypes: [application/json]
 
-        """;
+        """ + ProbesOff.Requests();
 
     private const string ErrorComponent = """
         components:
@@ -287,7 +288,7 @@ public class PrecisionTests
                 meta: {type: object, properties: {version: {type: integer}}}
         """;
 
-    private const string ItemsRules = ErrorRules + "conventions: {validationStatus: 400}\n";
+    private static readonly string ItemsRules = ErrorRules + "conventions: {validationStatus: 400}\n";
 
     // A conformant store with a unique sku; refuseAll makes every create a 400 (a body the server will not take).
     private sealed class ItemsServer

@@ -111,6 +111,9 @@ public class RulesLoaderTests
     [TestCase("probes:\n  invalid-body: {formats: sometimes}\n", "rules.yaml:2:27", "probes.invalid-body.formats must be true or false")]
     [TestCase("probes:\n  wrong-method: {ignoreMethods: [HEAD, FETCH]}\n", "rules.yaml:2:40", "'FETCH' is not an HTTP method")]
     [TestCase("probes:\n  wrong-method: {retries: 2}\n", "rules.yaml:2:18", "unknown key 'retries' in probes.wrong-method")]
+    [TestCase("probes:\n  unacceptable-accept: {strict: sometimes}\n", "rules.yaml:2:33", "probes.unacceptable-accept.strict must be true or false")]
+    [TestCase("probes:\n  head-matches-get: {strict: true}\n", "rules.yaml:2:22", "unknown key 'strict' in probes.head-matches-get")]
+    [TestCase("expect:\n  conditional-write: {no-if-mach: 428}\n", "rules.yaml:2:23", "unknown key 'no-if-mach'")]
     public void Load_BadInput_OneErrorWithFileLineColumn(string yaml, string place, string message)
     {
         var e = Error(yaml);

@@ -54,6 +54,15 @@ public class SpecLoaderTests
     }
 
     [Test]
+    public void Load_ReferenceToADirectory_IsAWarningNotACrash()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "schemas"));
+        var spec = new SpecLoader().Load(Minimal.Replace("#/components/schemas/Items", "schemas#/Items"), Path.Combine(_dir, "api.yaml"));
+
+        Assert.That(spec.Warnings.Single().ToString(), Does.Contain("was not followed").And.Contain("is a directory").And.Contain("#/paths/~1items/get"));
+    }
+
+    [Test]
     public void Load_MissingExternalFile_IsAWarningNamingItsPointer()
     {
         var spec = new SpecLoader().Load(Minimal.Replace("#/components/schemas/Items", "missing.yaml#/Items"), Path.Combine(_dir, "api.yaml"));
