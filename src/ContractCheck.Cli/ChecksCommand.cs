@@ -16,9 +16,10 @@ internal static class ChecksCommand
         {
             var console = output.Console;
             console.MarkupLine("[bold]Checks[/] (switch off in a rules file with checks: {id: off})");
+            var width = BuiltInChecks.All.Max(c => c.Id.Length);
             foreach (var check in BuiltInChecks.All)
             {
-                console.MarkupLine($"  {Markup.Escape(check.Id),-20} {Markup.Escape(check.Description)}");
+                console.MarkupLine($"  {Markup.Escape(check.Id.PadRight(width))} {Markup.Escape(check.Description)}");
             }
 
             console.MarkupLine("[bold]Probes[/] (tune under probes: in a rules file)");

@@ -9,7 +9,7 @@ namespace ContractCheck.Core.Probes;
 /// invalid-path-param: a GET or HEAD whose path parameter has a type or constraints, called with a value that breaks
 /// one of them (<c>/todos/abc</c> for an integer id, below its minimum, above its maximum, not matching its pattern,
 /// outside its enum, too short, too long, not its format); expects 400 or 404 (the table's row, and 422 where the
-/// operation documents it), never a 5xx. Only safe methods: an API that does not validate may read <c>abc</c> or
+/// operation documents it or the API's validation status is 422), never a 5xx. Only safe methods: an API that does not validate may read <c>abc</c> or
 /// <c>0</c> as a real item, and a read changes nothing. A string without constraints has no invalid value.
 /// Options: <c>maxCases</c> per operation (default 10), <c>formats</c> (break formats too, default true).
 /// </summary>
@@ -58,16 +58,22 @@ public sealed class InvalidPathParamProbe : IProbeKind
         }
     }
 
-    // The table's row; where the operation documents 422 for what it refuses, that too (the spec wins).
+    // The table's row; and 422 where the operation documents it (the spec wins) or where 422 is the API's validation
+    // status (conventions.validationStatus, 400 and 422 unless the rules say otherwise): frameworks that validate
+    // parameters (go-swagger, FastAPI) refuse a malformed path value as they refuse a malformed body. An operation's
+    // own expect row is taken as written.
     private static ExpectedStatus? Expected(ApiOperation operation, PlanContext context)
     {
         var expected = ProbeTable.Expect(KindId, operation, context);
-        if (expected is null || ProbeTable.Override(KindId, operation, context) is not null || !(operation.Model.Responses?.ContainsKey("422") ?? false) || expected.Allows(422))
+        if (expected is null || ProbeTable.Override(KindId, operation, context) is not null || expected.Allows(422))
         {
             return expected;
         }
 
-        return expected with { Statuses = [.. expected.Statuses, StatusPattern.Exact(422)], Source = expected.Source + ", and 422 as the spec documents" };
+        var source = (operation.Model.Responses?.ContainsKey("422") ?? false) ? "as the spec documents"
+            : context.Rules.Conventions.ValidationStatus.Contains(422) ? "as the validation status (conventions.validationStatus)"
+            : null;
+        return source is null ? expected : expected with { Statuses = [.. expected.Statuses, StatusPattern.Exact(422)], Source = expected.Source + ", and 422 " + source };
     }
 
     private static string Text(Mutation mutation) =>

@@ -94,12 +94,13 @@ public class InvalidPathParamTests
     }
 
     [Test]
-    public void Expected_400Or404_And422WhereTheOperationDocumentsIt_OrTheRulesSay()
+    public void Expected_400Or404_And422WhereTheOperationDocumentsIt_OrItIsTheValidationStatus_OrTheRulesSay()
     {
-        var plan = PlanOf();
+        var strict = PlanOf("conventions: {validationStatus: 400}\n");
 
-        Assert.That(plan.Probes.First(p => p.Operation.OperationId == "getOrder").Expected!.ToString(), Is.EqualTo("400 or 404"));
-        Assert.That(plan.Probes.First(p => p.Operation.OperationId == "getSku").Expected!.ToString(), Is.EqualTo("400 or 404 or 422"));
+        Assert.That(strict.Probes.First(p => p.Operation.OperationId == "getOrder").Expected!.ToString(), Is.EqualTo("400 or 404"));
+        Assert.That(strict.Probes.First(p => p.Operation.OperationId == "getSku").Expected!.ToString(), Is.EqualTo("400 or 404 or 422"), "documented");
+        Assert.That(PlanOf().Probes.First(p => p.Operation.OperationId == "getOrder").Expected!.ToString(), Is.EqualTo("400 or 404 or 422"), "422 is a validation status by default");
         Assert.That(PlanOf("operations:\n  getOrder:\n    expect: {invalid-path-param: 400}\n").Probes.First(p => p.Operation.OperationId == "getOrder").Expected!.ToString(), Is.EqualTo("400"));
         Assert.That(PlanOf("probes:\n  invalid-path-param: {maxCases: 1}\n").Probes.Count(p => p.Operation.OperationId == "getOrder"), Is.EqualTo(1));
     }
@@ -113,7 +114,7 @@ public class InvalidPathParamTests
         Assert.That(Cases(plan, "getOrder").Values, Does.Not.Contain("/orders/abc"), "/orders/abc is another operation");
     }
 
-    private static async Task<(RunReport Report, ConcurrentQueue<string> Log)> RunAsync(Func<string, IResult> order)
+    private static async Task<(RunReport Report, ConcurrentQueue<string> Log)> RunAsync(Func<string, IResult> order, string rules = "")
     {
         var log = new ConcurrentQueue<string>();
         await using var api = await TestApi.StartAsync(app =>
@@ -125,7 +126,7 @@ public class InvalidPathParamTests
             });
             app.MapGet("/orders/{id}", (string id) => order(id));
         });
-        var report = await Pipeline.RunAsync(Spec, "probes: {not-found: off}\n", api.BaseUrl, ["getOrder", "deleteOrder"]);
+        var report = await Pipeline.RunAsync(Spec, "probes: {not-found: off}\n" + rules, api.BaseUrl, ["getOrder", "deleteOrder"]);
         return (report, log);
     }
 
@@ -142,6 +143,20 @@ public class InvalidPathParamTests
         Assert.That(log.Where(l => l.StartsWith("DELETE", StringComparison.Ordinal)), Has.None.Match("/orders/(abc|0|1000000)$"));
     }
 
+    // go-swagger (Alertmanager) and FastAPI refuse a malformed path value with their validation status, 422.
+    [TestCase("", Outcome.Passed)]
+    [TestCase("conventions: {validationStatus: 400}\n", Outcome.Failed)]
+    public async Task AServerThatAnswers422_PassesWhere422IsTheValidationStatus(string rules, Outcome expected)
+    {
+        var (report, _) = await RunAsync(id => int.TryParse(id, out var n) && n is >= 1 and <= 999999
+            ? Results.Json(new { message = "no such order" }, statusCode: 404)
+            : Results.Json(new { code = 601, message = "id in path must be of type integer" }, statusCode: 422), rules);
+
+        var cases = report.Cases.Where(c => c.Probe.StartsWith(InvalidPathParamProbe.KindId, StringComparison.Ordinal) && c.Check == StatusIsExpected.CheckId).ToList();
+        Assert.That(cases, Has.Count.EqualTo(3));
+        Assert.That(cases.Select(c => c.Outcome), Has.All.EqualTo(expected));
+    }
+
     [Test]
     public async Task AServerThatCrashesOnAWrongType_WithACacheable500_Fails()
     {
@@ -156,7 +171,7 @@ public class InvalidPathParamTests
         });
 
         var abc = report.Cases.Where(c => c.Probe == "invalid-path-param (id is not an integer: abc)").ToList();
-        Assert.That(abc.Single(c => c.Check == StatusIsExpected.CheckId).Problems.Single().Finding.Message, Does.StartWith("invalid-path-param (id is not an integer: abc) on GET /orders/{id}: expected 400 or 404, got 500 — a path parameter that breaks its type or constraints is the client's mistake"));
+        Assert.That(abc.Single(c => c.Check == StatusIsExpected.CheckId).Problems.Single().Finding.Message, Does.StartWith("invalid-path-param (id is not an integer: abc) on GET /orders/{id}: expected 400 or 404 or 422, got 500 — a path parameter that breaks its type or constraints is the client's mistake"));
         Assert.That(abc.Single(c => c.Check == "not-cacheable-5xx").Outcome, Is.EqualTo(Outcome.Failed));
         Assert.That(report.Cases.Single(c => c.Probe == "invalid-path-param (id is below its minimum 1: 0)" && c.Check == StatusIsExpected.CheckId).Outcome, Is.EqualTo(Outcome.Failed), "0 read as an order: 200");
     }
