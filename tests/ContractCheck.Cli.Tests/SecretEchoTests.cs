@@ -125,7 +125,8 @@ public class SecretEchoTests
         var json = Path.Combine(_dir, "report.json");
         var sarif = Path.Combine(_dir, "report.sarif");
         var markdown = Path.Combine(_dir, "summary.md");
-        var args = new List<string> { "run", "--spec", Path.Combine(_dir, "openapi.yaml"), "--base-url", api.BaseUrl.ToString(), "--junit", junit, "--har", har, "--json", json, "--sarif", sarif, "--markdown", markdown, "--seed", "3" };
+        var html = Path.Combine(_dir, "report.html");
+        var args = new List<string> { "run", "--spec", Path.Combine(_dir, "openapi.yaml"), "--base-url", api.BaseUrl.ToString(), "--junit", junit, "--har", har, "--json", json, "--sarif", sarif, "--markdown", markdown, "--html", html, "--seed", "3" };
         switch (from)
         {
             case "rules":
@@ -159,6 +160,8 @@ public class SecretEchoTests
             ["dry-run"] = dry.Out + dry.Err,
             ["sarif"] = File.ReadAllText(sarif),
             ["markdown"] = File.ReadAllText(markdown),
+            ["html"] = File.ReadAllText(html),
+            ["html, decoded"] = WebUtility.HtmlDecode(File.ReadAllText(html)),
             ["sarif, decoded"] = string.Join("\n", Strings(JsonDocument.Parse(File.ReadAllText(sarif)).RootElement)),
         };
         foreach (var (name, text) in outputs)
@@ -177,6 +180,8 @@ public class SecretEchoTests
         var variable = from switch { "rules" => "CC_ECHO_SECRET", "login" => "CONTRACTCHECK_TOKEN_MAIN", _ => "CONTRACTCHECK_SECRET_1" };
         Assert.That(stdout, Does.Contain($"-H 'Authorization: token '\"${{{variable}}}\"").And.Contain("<a href=\"/x?token=***\">"));
         Assert.That(outputs["junit"], Does.Contain("X-Echo: ***").And.Contain("Location: /login?next=/x&amp;token=***").And.Contain("data-token=\"***\"&gt;&lt;/div&gt;"), "the whole page is masked before the JUnit cuts it at 2 KB");
+
+        Assert.That(outputs["html"], Does.Contain("X-Echo: ***").And.Contain("data-token=&quot;***&quot;&gt;&lt;/div&gt;"), "the page the server sent is shown masked and escaped");
 
         // A header that only mentions credentials is evidence, not a secret.
         Assert.That(outputs["junit"], Does.Contain("Access-Control-Allow-Credentials: true"));

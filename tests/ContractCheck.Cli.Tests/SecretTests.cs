@@ -53,7 +53,7 @@ public class SecretTests
                 return Results.Text(echo, "text/plain", Encoding.UTF8, 500);
             }));
             var junit = Path.Combine(dir, "results.xml");
-            var reports = new[] { "--json", "--sarif", "--markdown", "--har" }.ToDictionary(o => o, o => Path.Combine(dir, "report" + o[1..]));
+            var reports = new[] { "--json", "--sarif", "--markdown", "--html", "--har" }.ToDictionary(o => o, o => Path.Combine(dir, "report" + o[1..]));
 
             var run = await CliRunner.RunAsync(["run", "--spec", Path.Combine(dir, "openapi.yaml"), "--rules", Path.Combine(dir, "rules.yaml"), "--base-url", api.BaseUrl.ToString(),
                 "--junit", junit, "--header", "Cookie: vault_session=" + Secrets[3], "--header", "X-Cli-Token: " + Secrets[4], "--verbose", .. reports.SelectMany(r => new[] { r.Key, r.Value })]);

@@ -13,8 +13,10 @@ public static class ReportFormats
 
     public static ReportFormat Markdown { get; } = new("Markdown summary", "--markdown", "Write a Markdown summary for the pipeline page: totals, failures grouped by check with the first reproduction of each, design warnings, the coverage matrix (cut below GitHub's 1 MiB). Written to $GITHUB_STEP_SUMMARY as well whenever that is set.", path => new MarkdownReporter(path));
 
+    public static ReportFormat Html { get; } = new("HTML report", "--html", "Write one self-contained HTML page to open in a browser (nothing loaded from the network): totals, then the failures first, filterable by operation, probe and check, each with expected vs actual, the response and the curl that reproduces it; the design warnings and the coverage matrix.", path => new HtmlReporter(path));
+
     /// <summary>Every format, in the order the command line lists them.</summary>
-    public static IReadOnlyList<ReportFormat> All { get; } = [JUnit, Sarif, Markdown, Json, Har];
+    public static IReadOnlyList<ReportFormat> All { get; } = [JUnit, Sarif, Markdown, Html, Json, Har];
 
     /// <summary>One reporter for every (format, path) asked for.</summary>
     public static IEnumerable<IReporter> Create(IEnumerable<(ReportFormat Format, string Path)> requested) =>
