@@ -39,10 +39,14 @@ public class ProcessTests
         }));
         var junit = Path.Combine(_dir, "partial.xml");
         using var process = Start("run", "--spec", TodoSpec, "--rules", TodoRules, "--base-url", todo.BaseUrl.ToString(), "--junit", junit);
-        for (var i = 0; i < 200 && Volatile.Read(ref requests) < 8; i++)
+        // Up to a minute for the run to be sending: on a loaded machine the process's start and spec load alone can take
+        // more than ten seconds, and a signal before the run has begun tests nothing.
+        for (var i = 0; i < 1200 && Volatile.Read(ref requests) < 8 && !process.HasExited; i++)
         {
             await Task.Delay(50);
         }
+
+        Assert.That(Volatile.Read(ref requests), Is.GreaterThanOrEqualTo(8), "the run was sending when the signal came");
 
         using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString()]))
         {
