@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace ContractCheck.Cli.Tests;
 
@@ -35,17 +36,23 @@ public class BaselineTests
         entries.RemoveAt(3);
         var partial = Path.Combine(_dir, "partial.json");
         File.WriteAllText(partial, new JsonObject { ["version"] = 1, ["findings"] = entries.DeepClone() }.ToJsonString());
-        (exit, stdout, _) = await CliRunner.RunAsync("demo", "--target", "legacy", "--seed", "2", "--output", "summary", "--exclude", "GET /todos", "--baseline", partial);
+        (exit, stdout, _) = await CliRunner.RunAsync("demo", "--target", "legacy", "--seed", "2", "--output", "summary", "--exclude", "GET /todos", "--baseline", partial, "--html", Path.Combine(_dir, "known.html"));
 
         Assert.That(exit, Is.EqualTo(1), stdout);
         Assert.That(stdout, Does.Contain($"Baseline {partial}: 1 new, {entries.Count} known, 0 fixed"));
         Assert.That(stdout, Does.Contain($"  new {left["operation"]} {left["probe"]}").And.Contain($"({left["fingerprint"]})"));
+        var html = File.ReadAllText(Path.Combine(_dir, "known.html"));
+        Assert.That(html, Does.Contain($"<dt>baseline</dt><dd>1 new · {entries.Count} known · 0 fixed</dd>").And.Contain("<select name=\"baseline\">"));
+        Assert.That(html, Does.Contain($"id=\"f-{left["fingerprint"]}\" data-operation=").And.Contain("<span class=\"tag new\">new</span>"));
+        Assert.That(Regex.Matches(html, "data-baseline=\"new\""), Has.Count.EqualTo(1));
+        Assert.That(Regex.Matches(html, "data-baseline=\"known\""), Has.Count.EqualTo(entries.Count));
 
         // The conformant API with the careless one's baseline: nothing new, nothing known, the rest fixed or not checked.
-        (exit, stdout, _) = await CliRunner.RunAsync("demo", "--seed", "3", "--output", "summary", "--exclude", "GET /todos", "--baseline", recorded);
+        (exit, stdout, _) = await CliRunner.RunAsync("demo", "--seed", "3", "--output", "summary", "--exclude", "GET /todos", "--baseline", recorded, "--html", Path.Combine(_dir, "fixed.html"));
 
         Assert.That(exit, Is.EqualTo(0), stdout);
         Assert.That(stdout, Does.Match(@"Baseline .*: 0 new, 0 known, \d{2,} fixed"));
         Assert.That(stdout, Does.Contain("  fixed DELETE /todos/{id} happy-path: expected-status: Unexpected status code"));
+        Assert.That(File.ReadAllText(Path.Combine(_dir, "fixed.html")), Does.Contain("<h3>Fixed since the baseline (").And.Contain("<li>DELETE /todos/{id} happy-path: expected-status — Unexpected status code <code>"));
     }
 }

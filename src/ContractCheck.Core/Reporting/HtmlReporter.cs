@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using ContractCheck.Core.Checks;
 
@@ -129,7 +128,9 @@ public sealed class HtmlReporter : IReporter
         html.Append("<section id=\"failures\">\n<h2>Failures (").Append(findings.Count).Append(")</h2>\n");
         if (findings.Count == 0)
         {
-            html.Append("<p class=\"empty\">None: every check that ran passed.</p>\n</section>\n");
+            html.Append("<p class=\"empty\">None: every check that ran passed.</p>\n");
+            Fixed(html, run.Baseline);
+            html.Append("</section>\n");
             return;
         }
 
@@ -153,18 +154,24 @@ public sealed class HtmlReporter : IReporter
         }
 
         html.Append("</div>\n");
-        if (run.Baseline is { Fixed.Count: > 0 } baseline)
-        {
-            html.Append("<h3>Fixed since the baseline (").Append(baseline.Fixed.Count).Append(")</h3>\n<ul class=\"plain\">");
-            foreach (var e in baseline.Fixed)
-            {
-                html.Append("<li>").Append(E(e.Name)).Append(" — ").Append(E(e.Title)).Append(" <code>").Append(E(e.Fingerprint)).Append("</code></li>");
-            }
+        Fixed(html, run.Baseline);
+        html.Append("</section>\n");
+    }
 
-            html.Append("</ul>\n");
+    private static void Fixed(StringBuilder html, BaselineComparison? baseline)
+    {
+        if (baseline is not { Fixed.Count: > 0 })
+        {
+            return;
         }
 
-        html.Append("</section>\n");
+        html.Append("<h3>Fixed since the baseline (").Append(baseline.Fixed.Count).Append(")</h3>\n<ul class=\"plain\">");
+        foreach (var e in baseline.Fixed)
+        {
+            html.Append("<li>").Append(E(e.Name)).Append(" — ").Append(E(e.Title)).Append(" <code>").Append(E(e.Fingerprint)).Append("</code></li>");
+        }
+
+        html.Append("</ul>\n");
     }
 
     // A filter: every value once, the most frequent first, with its count.
@@ -355,7 +362,10 @@ public sealed class HtmlReporter : IReporter
         html.Append("</section>\n");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    // The five characters HTML gives meaning to, in text and in quoted attributes; the rest stays UTF-8 as it is.
+    private static string E(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
 
     private static string Asset(string name)
     {
