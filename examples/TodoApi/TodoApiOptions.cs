@@ -27,6 +27,6 @@ public sealed class TodoApiOptions
     /// <summary>Requests to /todos each token may make per window; beyond, 429 with Retry-After.</summary>
     public int RateLimit { get; init; } = 100;
 
-    /// <summary>The rate limit's fixed window.</summary>
+    /// <summary>The rate limit's (sliding) window.</summary>
     public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -188,6 +188,28 @@ public class LifecycleAndBurstTests
         Assert.That(todo.Todos, Is.Zero, "and deleted them all on the way out");
     }
 
+    // A fixed window of 100 that resets halfway through a burst of 60 with 40 left lets all 60 through: not judged. The
+    // same answers without the reset (remaining running down to 0, never a 429) are a limit not enforced.
+    [TestCase(true, Outcome.Skipped)]
+    [TestCase(false, Outcome.Failed)]
+    public async Task RateLimited_NoThrottling_IsNotJudgedWhereTheWindowBeganAgainDuringTheBurst(bool resets, Outcome expected)
+    {
+        var served = 0;
+        await using var api = await TestApi.StartAsync(app => app.MapGet("/items", (HttpContext ctx) =>
+        {
+            var n = Interlocked.Increment(ref served);
+            ctx.Response.Headers["X-RateLimit-Limit"] = "100";
+            ctx.Response.Headers["X-RateLimit-Remaining"] = (resets ? (n <= 40 ? 40 - n : 100 - (n - 40)) : Math.Max(0, 60 - n)).ToString();
+            return Results.Text("[]", "application/json", Encoding.UTF8, 200);
+        }));
+
+        var report = await Pipeline.RunAsync(ItemsApi.Spec, "rateLimit:\n  - {operation: listItems, requests: 60, within: 1s, concurrency: 1}\nprobes: {wrong-method: off}\n", api.BaseUrl, ["listItems"]);
+
+        var limited = report.Case("rate-limited", probe: "burst (60 in 1 s)");
+        Assert.That(limited.Outcome, Is.EqualTo(expected));
+        Assert.That(limited.Results.Select(r => r.Finding.Message).ToList(), resets ? Has.Some.Contains("a new window began during the burst") : Has.Some.Contains("no rate limit"));
+    }
+
     [Test]
     public async Task RateLimitHeaders_RemainingGrowingWithinAWindow_Fails()
     {
