@@ -112,12 +112,14 @@ public static class TodoApp
         return (app, new Uri(address));
     }
 
+    private const int SegmentsPerWindow = 4;
+
     // Per token, a sliding window on /todos (four segments): unlike a fixed window, it never lets twice its quota through
     // at a reset, so a burst of 1.5 times the quota is always throttled.
     private static PartitionedRateLimiter<HttpContext> Limiter(TodoApiOptions options) =>
         PartitionedRateLimiter.Create<HttpContext, string>(http =>
             http.Request.Path.StartsWithSegments("/todos")
-                ? RateLimitPartition.GetSlidingWindowLimiter("token " + http.Request.Headers.Authorization, _ => new SlidingWindowRateLimiterOptions { PermitLimit = options.RateLimit, Window = options.RateLimitWindow, SegmentsPerWindow = 4, QueueLimit = 0 })
+                ? RateLimitPartition.GetSlidingWindowLimiter("token " + http.Request.Headers.Authorization, _ => new SlidingWindowRateLimiterOptions { PermitLimit = options.RateLimit, Window = options.RateLimitWindow, SegmentsPerWindow = SegmentsPerWindow, QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("open"));
 
     // A rejected request gets 429, Retry-After, the RateLimit fields and a problem body.
@@ -126,7 +128,10 @@ public static class TodoApp
         limiter.GlobalLimiter = global;
         limiter.OnRejected = async (context, cancellationToken) =>
         {
-            var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : (int)Math.Ceiling(options.RateLimitWindow.TotalSeconds);
+            // A whole window and one segment: by then every permit of the sliding window has come back (a permit returns
+            // when its segment leaves the window; the limiter's own hint is one segment, after which only what that
+            // segment held returns, perhaps nothing).
+            var seconds = Math.Max(1, (int)Math.Ceiling(options.RateLimitWindow.TotalSeconds * (SegmentsPerWindow + 1) / SegmentsPerWindow));
             context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             RateLimitFields(context.HttpContext.Response, options, 0);
             await Problem(429, "Too Many Requests", $"at most {options.RateLimit} requests per {options.RateLimitWindow.TotalSeconds:0} s per token").ExecuteAsync(context.HttpContext);

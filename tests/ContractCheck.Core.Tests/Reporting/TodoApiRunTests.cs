@@ -47,7 +47,7 @@ public class TodoApiRunTests
         var (report, console, junit, _) = await RunAsync("  - status: 200\n    probe: happy-path\n    operation: listTodos\n    require: {headers: [Cache-Control]}\n    why: lists must say how long they stay fresh\n");
 
         Assert.That(report.Success, Is.False);
-        Assert.That(report.Failed, Is.EqualTo(1));
+        Assert.That(report.Failed, Is.EqualTo(1), console);
         Assert.That(console, Does.Contain("response-rules: Rules table row broken"));
         var failure = XDocument.Parse(junit).Descendants("failure").Single();
         Assert.That(failure.Parent!.Attribute("name")!.Value, Is.EqualTo("happy-path: response-rules"));
