@@ -28,11 +28,16 @@ internal static class InitCommand
                 throw new ContractCheckException($"'{target}' already exists", null, "init does not overwrite a rules file: choose another path with --out, or add --force to replace it");
             }
 
-            var url = parse.GetValue(baseUrl) is { } given && RunCommand.ParseBaseUrl(given) is not null ? given : null;
+            var url = parse.GetValue(baseUrl);
+            if (url is not null)
+            {
+                RunCommand.ParseBaseUrl(url);
+            }
+
             var loaded = new SpecLoader().Load(specPath, token());
             Files.Write(target, RulesTemplate.Write(loaded, specPath, url), "--out");
             output.Console.Profile.Out.Writer.WriteLine($"wrote {target}: rules for {loaded.Title}, {loaded.Operations.Count} operations — review it, then run:");
-            output.Console.Profile.Out.Writer.WriteLine($"  contractcheck run --spec {specPath}{(target == DefaultPath(specPath) ? "" : " --rules " + target)} --base-url {url ?? "http://localhost:8080"}");
+            output.Console.Profile.Out.Writer.WriteLine($"  contractcheck run --spec {specPath}{(RunSettings.RulesBeside(specPath) == Path.GetFullPath(target) ? "" : " --rules " + target)} --base-url {url ?? "http://localhost:8080"}");
 
             // The schema the first line names, beside the rules file: generated, so rewritten when it differs.
             var schema = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target)) ?? ".", RulesSchema.FileName);

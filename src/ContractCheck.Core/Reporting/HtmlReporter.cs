@@ -48,7 +48,13 @@ public sealed class HtmlReporter : IReporter
     private static void Write(StringBuilder html, RunFinished run)
     {
         var report = run.Run;
-        var (verdict, tone) = run.Success ? ("passed", "passed") : run.Stopped is not null ? ("stopped early", "stopped") : run.Cancelled ? ("cancelled", "stopped") : ("failed", "failed");
+        var (verdict, tone) = run.Verdict switch
+        {
+            RunVerdict.Passed => ("passed", "passed"),
+            RunVerdict.Stopped => ("stopped early", "stopped"),
+            RunVerdict.Cancelled => ("cancelled", "stopped"),
+            _ => ("failed", "failed"),
+        };
         html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<title>ContractCheck: ").Append(E(report.Spec.Title)).Append(" — ").Append(verdict).Append("</title>\n");
         html.Append("<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
@@ -84,7 +90,7 @@ public sealed class HtmlReporter : IReporter
         }
 
         Total(html, "requests", $"{run.RequestsSent} in {run.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s", "small");
-        Total(html, "coverage", $"{run.Coverage.Exercised} of {run.Coverage.Operations.Count} operations ({Math.Floor(run.Coverage.Percent).ToString("0", CultureInfo.InvariantCulture)}%)", run.CoverageMet ? "small" : "small fail");
+        Total(html, "coverage", run.Coverage.Summary, run.CoverageMet ? "small" : "small fail");
         if (run.Baseline is { } baseline)
         {
             Total(html, "baseline", $"{baseline.New} new · {baseline.Known} known · {baseline.Fixed.Count} fixed", baseline.New > 0 ? "small fail" : "small");

@@ -63,12 +63,18 @@ public sealed class MarkdownReporter : IReporter
     private static bool Write(Budget md, RunFinished run)
     {
         var report = run.Run;
-        var verdict = run.Success ? "✅ passed" : run.Stopped is not null ? "⛔ stopped early" : run.Cancelled ? "⏹ cancelled" : "❌ failed";
+        var verdict = run.Verdict switch
+        {
+            RunVerdict.Passed => "✅ passed",
+            RunVerdict.Stopped => "⛔ stopped early",
+            RunVerdict.Cancelled => "⏹ cancelled",
+            _ => "❌ failed",
+        };
         md.Line($"## ContractCheck: {MarkdownText.Escape(report.Spec.Title)} — {verdict}");
         md.Line("");
         md.Line($"**{MarkdownText.Escape(run.Summary)}** · {run.Findings.Count} findings · {run.RequestsSent} requests in {run.Duration.TotalSeconds:0.0} s · seed `{report.Plan.Seed}` · {MarkdownText.Escape(run.Coverage.Summary)}");
         md.Line("");
-        md.Line($"Spec `{MarkdownText.Escape(report.Spec.Source)}` ({(report.Spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {MarkdownText.Escape(report.Spec.Version)}), target `{MarkdownText.Escape(report.Redactor.Url(report.BaseUrl))}`, rules {MarkdownText.Escape(string.Join(", ", report.Rules.Sources))}.");
+        md.Line($"Spec {MarkdownText.InlineCode(report.Spec.Source)} ({(report.Spec.IsSwagger2 ? "Swagger" : "OpenAPI")} {MarkdownText.Escape(report.Spec.Version)}), target {MarkdownText.InlineCode(report.Redactor.Url(report.BaseUrl))}, rules {MarkdownText.Escape(string.Join(", ", report.Rules.Sources))}.");
         if (run.Stopped is { } stopped)
         {
             md.Line("");
@@ -78,7 +84,7 @@ public sealed class MarkdownReporter : IReporter
         if (run.Baseline is { } baseline)
         {
             md.Line("");
-            md.Line($"**Baseline** `{MarkdownText.Escape(baseline.Path)}`: {baseline.New} new, {baseline.Known} known, {baseline.Fixed.Count} fixed" + (baseline.NotChecked.Count > 0 ? $", {baseline.NotChecked.Count} not checked by this run" : "") + ".");
+            md.Line($"**Baseline** {MarkdownText.InlineCode(baseline.Path)}: {baseline.New} new, {baseline.Known} known, {baseline.Fixed.Count} fixed" + (baseline.NotChecked.Count > 0 ? $", {baseline.NotChecked.Count} not checked by this run" : "") + ".");
             foreach (var e in baseline.Fixed.Take(ListedPerCheck))
             {
                 if (!md.Line($"- fixed: {MarkdownText.Escape(e.Name)} — {MarkdownText.Escape(e.Title)} `{e.Fingerprint}`"))

@@ -40,6 +40,24 @@ public static class MarkdownText
     /// <summary>A fenced code block whose fence is longer than any run of backticks in the text.</summary>
     public static string Code(string text, string language = "")
     {
+        var fence = new string('`', Math.Max(3, LongestBacktickRun(text) + 1));
+        return $"{fence}{language}\n{text.TrimEnd()}\n{fence}\n";
+    }
+
+    /// <summary>
+    /// A code span, one line: between backtick fences longer than any run in the text, not escaped (GitHub shows a code
+    /// span's backslashes and entities as they are, so <c>my_api.yaml</c> escaped would read <c>my\_api.yaml</c>).
+    /// </summary>
+    public static string InlineCode(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        var fence = new string('`', LongestBacktickRun(line) + 1);
+        var pad = line.StartsWith('`') || line.EndsWith('`') ? " " : "";
+        return fence + pad + line + pad + fence;
+    }
+
+    private static int LongestBacktickRun(string text)
+    {
         var longest = 0;
         var run = 0;
         foreach (var c in text)
@@ -48,7 +66,6 @@ public static class MarkdownText
             longest = Math.Max(longest, run);
         }
 
-        var fence = new string('`', Math.Max(3, longest + 1));
-        return $"{fence}{language}\n{text.TrimEnd()}\n{fence}\n";
+        return longest;
     }
 }

@@ -61,6 +61,18 @@ public sealed record RunFinished(RunStarted Run, TimeSpan Duration, RunTotals To
     /// </summary>
     public bool Success => (Baseline is null ? Failed == 0 && Errors == 0 : Baseline.New == 0 && !Run.DesignWarningsFail) && Stopped is null && CoverageMet;
 
+    /// <summary>What the run came to, for a report's headline: cancelled and stopped before passed, so a run cut short never reads as passed.</summary>
+    public RunVerdict Verdict => Stopped is not null ? RunVerdict.Stopped : Cancelled ? RunVerdict.Cancelled : Success ? RunVerdict.Passed : RunVerdict.Failed;
+
     /// <summary>The closing line: "12 passed, 1 failed, 0 skipped" (", 2 errors" when there are any).</summary>
     public string Summary => $"{Passed} passed, {Failed} failed, {Skipped} skipped" + (Errors > 0 ? $", {Errors} errors" : "");
+}
+
+/// <summary>A run's headline: it passed, failed, was stopped because the target stopped answering, or was cancelled.</summary>
+public enum RunVerdict
+{
+    Passed,
+    Failed,
+    Stopped,
+    Cancelled,
 }

@@ -104,6 +104,27 @@ public class ObserverTests
     }
 
     [Test]
+    public async Task CancelledRun_WithoutFailures_IsHeadedCancelledNotPassed()
+    {
+        // Ctrl-C as the first answer is sent: the run stops with nothing failed.
+        using var cancel = new CancellationTokenSource();
+        await using var api = await TestApi.StartAsync(app => app.MapGet("/{**rest}", () =>
+        {
+            cancel.Cancel();
+            return Results.Json(new { });
+        }));
+        var (markdown, html) = (new MemoryStream(), new MemoryStream());
+
+        const string ping = "openapi: 3.0.3\ninfo: {title: Ping, version: '1'}\npaths:\n  /ping:\n    get:\n      responses: {'200': {description: pong, content: {application/json: {schema: {type: object}}}}}\n";
+        var run = await Run(api.BaseUrl, ping, workers: 1).RunAsync(new CompositeReporter(new MarkdownReporter(() => markdown), new HtmlReporter(() => html)), cancellationToken: cancel.Token);
+
+        Assert.That((run.Cancelled, run.Failed), Is.EqualTo((true, 0)));
+        Assert.That(run.Verdict, Is.EqualTo(RunVerdict.Cancelled));
+        Assert.That(Encoding.UTF8.GetString(markdown.ToArray()), Does.StartWith("## ContractCheck: ").And.Contain("— ⏹ cancelled\n"));
+        Assert.That(Encoding.UTF8.GetString(html.ToArray()), Does.Contain(">cancelled<").And.Not.Contain(">passed<"));
+    }
+
+    [Test]
     public async Task Markdown_LargerThanItsLimit_IsCutWithALineSayingSo()
     {
         await using var api = await TestApi.StartAsync(app => app.MapGet("/{**rest}", () => Results.Text("at Foo.Bar() in /src/Foo.cs:line 1", "text/plain", Encoding.UTF8, 500)));
