@@ -20,7 +20,7 @@ internal sealed class RunContext : IDisposable
         _user = user;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(user, Liveness.Stopped);
         _stop.CancelAfter(options.RunTimeout);
-        Tokens = new Tokens(this, tokens ?? [], secrets ?? Reporting.Redactor.None);
+        Tokens = new Tokens(this, tokens ?? [], secrets ?? new Reporting.Redactor([]));
     }
 
     public ExecutorOptions Options { get; }

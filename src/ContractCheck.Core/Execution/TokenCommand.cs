@@ -35,9 +35,13 @@ internal static class TokenCommand
         var errors = ReadAsync(process.StandardError);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
         timeout.CancelAfter(command.Timeout);
+        string text, said;
         try
         {
+            // Its output within the same bound: a child it left running can hold the pipe open after it exits.
             await process.WaitForExitAsync(timeout.Token);
+            text = (await output.WaitAsync(timeout.Token)).Trim();
+            said = (await errors.WaitAsync(timeout.Token)).Trim();
         }
         catch (OperationCanceledException)
         {
@@ -46,10 +50,8 @@ internal static class TokenCommand
             return (null, $"did not finish within {command.Timeout.TotalSeconds:0.#} s; it was stopped (give it longer with command: {{run: …, timeout: 60s}})");
         }
 
-        var text = (await output).Trim();
         if (process.ExitCode != 0)
         {
-            var said = (await errors).Trim();
             return (null, $"exited with status {process.ExitCode}" + (said.Length > 0 ? ": " + Excerpt(said) : " and wrote nothing on its standard error"));
         }
 

@@ -247,11 +247,14 @@ public class TokenTests
         var report = await RunAsync(Settings("spec.yaml", spec, "auth:\n  command: \"printf '  oa-token-5e9d\\\\n'\"\n", api.BaseUrl));
         var failing = Assert.ThrowsAsync<ContractCheckException>(() => RunAsync(Settings("spec.yaml", spec, "auth:\n  command: \"echo oa-token-5e9d is not yours >&2; exit 3\"\n", api.BaseUrl)))!;
         var slow = Assert.ThrowsAsync<ContractCheckException>(() => RunAsync(Settings("spec.yaml", spec, "auth:\n  command: {run: \"sleep 20\", timeout: 300ms}\n", api.BaseUrl)))!;
+        // It exits at once, but a child it left behind holds its output open: bounded by the same timeout.
+        var held = Assert.ThrowsAsync<ContractCheckException>(() => RunAsync(Settings("spec.yaml", spec, "auth:\n  command: {run: \"(sleep 5 &); echo oa-token-5e9d\", timeout: 300ms}\n", api.BaseUrl)))!;
 
         Assert.That(report.NotPassed(), Is.Empty);
         Assert.That(report.Redactor.Text("oa-token-5e9d"), Is.EqualTo("***"));
         Assert.That(failing.Message, Is.EqualTo("auth.command: could not get a token: the command exited with status 3: oa-token-5e9d is not yours"));
         Assert.That(slow.Message, Does.StartWith("auth.command: could not get a token: the command did not finish within 0.3 s; it was stopped"));
         Assert.That(slow.Location!.ToString(), Is.EqualTo("contractcheck.yaml:2:3"));
+        Assert.That(held.Message, Does.StartWith("auth.command: could not get a token: the command did not finish within 0.3 s"));
     }
 }
