@@ -31,6 +31,12 @@ public static class CheckReferences
         ["rate-limit-fields"] = "https://datatracker.ietf.org/doc/draft-ietf-httpapi-ratelimit-headers/",
         ["no-errors-under-load"] = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
         ["deprecation"] = "https://www.rfc-editor.org/rfc/rfc9745",
+        ["read-only-id"] = "https://json-schema.org/draft/2020-12/json-schema-validation#section-9.4",
+        ["head-like-get"] = Rfc9110 + "#section-9.3.2",
+        ["not-modified"] = Rfc9110 + "#section-15.4.5",
+        ["unchanged-when-refused"] = Rfc9110 + "#section-13.1.1",
+        ["idempotent-replay"] = "https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/",
+        ["links-on-origin"] = "https://www.rfc-editor.org/rfc/rfc8288",
         [BuiltInChecks.ResponseReceived] = Rfc9110 + "#section-15",
     };
 

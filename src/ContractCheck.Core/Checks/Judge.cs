@@ -46,11 +46,12 @@ public static class Judge
             }
 
             // A reference (the GET a HEAD is compared with) is evidence only; a step may be judged by some checks only.
-            var only = exchange.Planned.JudgedBy;
-            if (only is { Count: 0 })
+            if (exchange.Planned.IsReference)
             {
                 continue;
             }
+
+            var only = exchange.Planned.JudgedBy;
 
             var unjudged = Unjudged(exchange);
             if (unjudged is not null)

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContractCheck.Core.Schema;
 using ContractCheck.Core.Spec;
@@ -30,7 +28,7 @@ public static class ExistingId
         // <resource>Id — not "name", which most bodies hold as a label, unless the item path is named by it.
         var idFrom = CreatedIdSource.For(create, context);
         var item = context.Resources.ItemParameter(context.Resources.CreatedKey(create));
-        var candidates = idFrom is null ? CreatedIdSource.Members(create, context).Where(m => m != "name" || m == item) : TopLevel(idFrom) is { } top ? [top] : [];
+        var candidates = idFrom is null ? CreatedIdSource.Members(create, context).Where(m => m != "name" || m == item) : Rules.JsonPath.SingleMember(idFrom) is { } top ? [top] : [];
         foreach (var name in candidates)
         {
             if (properties.TryGetValue(name, out var schema) && SchemaMerge.Resolve(schema) is var resolved
@@ -54,7 +52,7 @@ public static class ExistingId
         var first = context.Requests.Build(create, random);
         if (!id.ReadOnly && !Has(first.Body, id.Member))
         {
-            if (ValueGenerator.Kind(id.Schema) != JsonSchemaType.String || Parse(first.Body) is not JsonObject body)
+            if (ValueGenerator.Kind(id.Schema) != JsonSchemaType.String || Checks.BodyJson.TryParse(first.Body) is not JsonObject body)
             {
                 return null;
             }
@@ -78,23 +76,7 @@ public static class ExistingId
         ];
     }
 
-    private static bool Has(byte[]? body, string member) => Parse(body) is JsonObject o && o.ContainsKey(member);
-
-    private static JsonNode? Parse(byte[]? body)
-    {
-        try
-        {
-            return body is null ? null : JsonNode.Parse(Encoding.UTF8.GetString(body));
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    // "$.isbn" or "$['isbn']": the one member a top-level id path names.
-    private static string? TopLevel(string path) =>
-        System.Text.RegularExpressions.Regex.Match(path, @"^\$(?:\.(?<m>[A-Za-z_][\w-]*)|\['(?<m>[^']+)'\])$") is { Success: true } m ? m.Groups["m"].Value : null;
+    private static bool Has(byte[]? body, string member) => Checks.BodyJson.TryParse(body) is JsonObject o && o.ContainsKey(member);
 
     private static Dictionary<string, IOpenApiSchema> Properties(IOpenApiSchema schema)
     {

@@ -37,20 +37,19 @@ public sealed class LifecycleProbe : IProbeKind
         var steps = new List<PlannedRequest>
         {
             OwnItem.Create(operation, context, random),
-            Item(read, local, context, random) with { Step = Steps.Read, Requires = Steps.Create, FollowLocation = true, Expect = Expectations.Success(read, context, HappyPathProbe.KindId) },
+            OwnItem.Item(read, local, context, random) with { Step = Steps.Read, Requires = Steps.Create, FollowLocation = true, Expect = Expectations.Success(read, context, HappyPathProbe.KindId) },
         };
         if (update is not null)
         {
-            steps.Add(Item(update, local, context, random) with { Step = Steps.Update, Requires = Steps.Create, Expect = Expectations.Success(update, context, HappyPathProbe.KindId) });
+            steps.Add(OwnItem.Item(update, local, context, random) with { Step = Steps.Update, Requires = Steps.Create, Expect = Expectations.Success(update, context, HappyPathProbe.KindId) });
         }
 
         // After the delete, the item is gone only if the delete succeeded: the last two steps are sent only then.
-        steps.Add(Item(delete, local, context, random) with { Step = Steps.Delete, Requires = Steps.Create, Expect = Expectations.Success(delete, context, HappyPathProbe.KindId) });
-        steps.Add(context.Requests.ForError(Item(read, local, context, random), read) with { Step = Steps.ReadAfterDelete, Requires = Steps.Delete, Expect = ProbeTable.Step(Id, Steps.ReadAfterDelete, context) });
-        steps.Add(context.Requests.ForError(Item(delete, local, context, random), delete) with { Step = Steps.DeleteAgain, Requires = Steps.Delete, ReadFirst = null, Expect = ProbeTable.Step(Id, Steps.DeleteAgain, context) });
+        steps.Add(OwnItem.Item(delete, local, context, random) with { Step = Steps.Delete, Requires = Steps.Create, Expect = Expectations.Success(delete, context, HappyPathProbe.KindId) });
+        steps.Add(context.Requests.ForError(OwnItem.Item(read, local, context, random), read) with { Step = Steps.ReadAfterDelete, Requires = Steps.Delete, Expect = ProbeTable.Step(Id, Steps.ReadAfterDelete, context) });
+        steps.Add(context.Requests.ForError(OwnItem.Item(delete, local, context, random), delete) with { Step = Steps.DeleteAgain, Requires = Steps.Delete, ReadFirst = null, Expect = ProbeTable.Step(Id, Steps.DeleteAgain, context) });
         yield return new Probe(Id, operation, steps, steps[0].Expect) { Creates = key, BindAs = local };
     }
 
     // The item's own id comes from this chain's create, never from another probe's.
-    private static PlannedRequest Item(ApiOperation operation, string binding, PlanContext context, Random random) => OwnItem.Item(operation, binding, context, random);
 }

@@ -42,6 +42,18 @@ public static partial class JsonPath
         return true;
     }
 
+    /// <summary>The one member a path of a single name step names (<c>$.isbn</c>, <c>isbn</c>, <c>$['isbn']</c>); null for any other path.</summary>
+    public static string? SingleMember(string path)
+    {
+        var normalized = Normalize(path);
+        if (!Shape().IsMatch(normalized) || Step().Matches(normalized) is not { Count: 1 } steps || steps[0].Groups["index"].Success)
+        {
+            return null;
+        }
+
+        return steps[0].Groups["name"].Success ? steps[0].Groups["name"].Value : steps[0].Groups["quoted"].Value;
+    }
+
     private static string Normalize(string path)
     {
         var p = path.Trim();
