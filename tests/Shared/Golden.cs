@@ -8,9 +8,13 @@ namespace ContractCheck.Tests;
 /// </summary>
 public static class Golden
 {
-    public static void AssertMatches(string actual, string name, [CallerFilePath] string source = "")
+    public static void AssertMatches(string actual, string name, [CallerFilePath] string source = "") =>
+        AssertFile(actual, System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source)!, "Golden", name));
+
+    /// <summary>The same for a file anywhere in the repository (a shipped file generated from code, such as the rules schema).</summary>
+    public static void AssertFile(string actual, string path)
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(source)!, "Golden", name);
+        var name = System.IO.Path.GetFileName(path);
         actual = actual.ReplaceLineEndings("\n");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
