@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContractCheck.Core.Probes;
 
@@ -34,7 +33,7 @@ internal static class BodyIds
             }
         }
 
-        if (Parse(planned.Body) is not JsonObject body)
+        if (Checks.BodyJson.TryParse(planned.Body) is not JsonObject body)
         {
             return (planned, "not sent: the create's body is not a JSON object to carry the id");
         }
@@ -47,17 +46,5 @@ internal static class BodyIds
 
     /// <summary>The top-level member of a JSON body as text (a string as it is, a number as written), or null.</summary>
     public static string? Member(byte[]? body, string member) =>
-        Parse(body) is JsonObject o && o[member] is JsonValue v ? (v.TryGetValue(out string? s) ? s : v.ToJsonString()) : null;
-
-    private static JsonNode? Parse(byte[]? body)
-    {
-        try
-        {
-            return body is { Length: > 0 } ? JsonNode.Parse(body) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+        Checks.BodyJson.TryParse(body) is JsonObject o && o[member] is JsonValue v ? (v.TryGetValue(out string? s) ? s : v.ToJsonString()) : null;
 }

@@ -122,17 +122,7 @@ internal sealed class TokenFetcher
         };
     }
 
-    private static JsonNode? Json(ReceivedResponse response)
-    {
-        try
-        {
-            return JsonNode.Parse(response.Body);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
+    private static JsonNode? Json(ReceivedResponse response) => Checks.BodyJson.TryParse(response.Body);
 
     // What a refusal said, briefly (masked where the message is shown).
     private static string Excerpt(ReceivedResponse response)

@@ -138,15 +138,9 @@ internal sealed class Tokens
         var operation = exchange.Planned.Operation ?? exchange.Probe.Operation;
         foreach (var login in _states.Values.Select(s => s.Fetch).Where(f => f.Operation == operation).Select(f => f.Source).OfType<LoginSettings>())
         {
-            try
+            if (login.TokenIn(Checks.BodyJson.TryParse(response.Body)) is { } token)
             {
-                if (login.TokenIn(System.Text.Json.Nodes.JsonNode.Parse(response.Body)) is { } token)
-                {
-                    _secrets.Add(token, "");
-                }
-            }
-            catch (System.Text.Json.JsonException)
-            {
+                _secrets.Add(token, "");
             }
         }
     }

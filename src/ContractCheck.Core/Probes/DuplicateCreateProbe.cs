@@ -17,11 +17,14 @@ public sealed class DuplicateCreateProbe : IProbeKind
 
     public IReadOnlyList<string> OptionKeys => ["operations"];
 
+    /// <summary>Whether the operation documents a 409: a create that does is sent the same body twice (init says which).</summary>
+    public static bool DocumentsConflict(ApiOperation operation) => operation.Model.Responses?.ContainsKey("409") ?? false;
+
     public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
     {
         var named = context.Rules.Probe(Id).Operations.Any(s => s.Matches(operation));
         var id = ExistingId.Member(operation, context) is { ReadOnly: false } member ? member : ((string Member, Microsoft.OpenApi.IOpenApiSchema Schema, bool ReadOnly)?)null;
-        var sameBody = named || (operation.Model.Responses?.ContainsKey("409") ?? false);
+        var sameBody = named || DocumentsConflict(operation);
         if (!context.Resources.IsCreate(operation) || !(sameBody || id is not null))
         {
             yield break;

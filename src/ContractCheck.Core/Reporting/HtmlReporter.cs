@@ -340,8 +340,7 @@ public sealed class HtmlReporter : IReporter
         html.Append("</tbody></table></div>\n</section>\n");
     }
 
-    private static string Cell(ProbeCoverage c) =>
-        string.Join(" ", new[] { (c.Passed, "✓"), (c.Failed, "✗"), (c.Skipped, "○") }.Where(x => x.Item1 > 0).Select(x => x.Item1 == 1 && c.Planned == 1 ? x.Item2 : x.Item2 + x.Item1.ToString(CultureInfo.InvariantCulture)));
+    private static string Cell(ProbeCoverage c) => c.Marks("✓", "✗", "○");
 
     private static void Cleanup(StringBuilder html, RunFinished run)
     {

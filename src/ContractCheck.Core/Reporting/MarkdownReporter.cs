@@ -201,8 +201,7 @@ public sealed class MarkdownReporter : IReporter
         return md.Line("");
     }
 
-    private static string Cell(ProbeCoverage c) =>
-        string.Join(" ", new[] { (c.Passed, "✅"), (c.Failed, "❌"), (c.Skipped, "⏭") }.Where(x => x.Item1 > 0).Select(x => x.Item1 == 1 && c.Planned == 1 ? x.Item2 : $"{x.Item2}{x.Item1}"));
+    private static string Cell(ProbeCoverage c) => c.Marks("✅", "❌", "⏭");
 
     /// <summary>Lines up to a byte budget; once one does not fit, nothing more is added.</summary>
     private sealed class Budget(int maxBytes)

@@ -139,7 +139,7 @@ public static class RulesTemplate
     private static void Probes(ApiSpec spec, RulesVocabulary vocabulary, RuleKey key, Action<string> line)
     {
         var resources = new ResourceMap(spec.Operations);
-        var conflicts = spec.Operations.Where(o => resources.IsCreate(o) && o.Model.Responses?.ContainsKey("409") == true)
+        var conflicts = spec.Operations.Where(o => resources.IsCreate(o) && DuplicateCreateProbe.DocumentsConflict(o))
             .Select(o => o.OperationId ?? o.Key).ToList();
         line(conflicts.Count > 0
             ? $"# duplicate-create runs on the creates that document 409: {Names(conflicts)}"
