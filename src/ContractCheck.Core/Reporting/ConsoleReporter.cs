@@ -113,9 +113,9 @@ public sealed class ConsoleReporter : IReporter
 
         CoverageTable(run.Coverage);
         BaselineCounts(run);
-        if (!run.CoverageMet)
+        if (run.CoverageShortfall is { } shortfall)
         {
-            Line($"[bold red]Coverage {Math.Floor(run.Coverage.Percent):0}% is below --min-coverage {run.MinCoverage}: {Esc(run.Coverage.Summary)}.[/]");
+            Line($"[bold red]{Esc(shortfall)}[/]");
         }
 
         Line("");

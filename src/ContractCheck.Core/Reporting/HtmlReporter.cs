@@ -117,9 +117,9 @@ public sealed class HtmlReporter : IReporter
             html.Append("<p class=\"note\"><strong>Cancelled:</strong> the run stopped early; this report shows what was seen.</p>\n");
         }
 
-        if (!run.CoverageMet)
+        if (run.CoverageShortfall is { } shortfall)
         {
-            html.Append("<p class=\"note\">Fewer operations were exercised than --min-coverage ").Append(run.MinCoverage!.Value.ToString(CultureInfo.InvariantCulture)).Append("% asks.</p>\n");
+            html.Append("<p class=\"note\">").Append(E(shortfall)).Append("</p>\n");
         }
 
         html.Append("</header>\n");

@@ -81,6 +81,12 @@ public sealed class MarkdownReporter : IReporter
             md.Line($"**Stopped early:** {MarkdownText.Escape(stopped)}");
         }
 
+        if (run.CoverageShortfall is { } shortfall)
+        {
+            md.Line("");
+            md.Line($"**{MarkdownText.Escape(shortfall)}**");
+        }
+
         if (run.Baseline is { } baseline)
         {
             md.Line("");

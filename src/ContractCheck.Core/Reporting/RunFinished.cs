@@ -23,6 +23,9 @@ public sealed record RunFinished(RunStarted Run, TimeSpan Duration, RunTotals To
     /// <summary>False when fewer operations were exercised than <see cref="MinCoverage"/> asks.</summary>
     public bool CoverageMet => MinCoverage is not { } min || Coverage.Percent >= min;
 
+    /// <summary>Why the coverage fails the run, one sentence for every report ("Coverage 50% is below --min-coverage 80: …"); null when met.</summary>
+    public string? CoverageShortfall => CoverageMet ? null : $"Coverage {Math.Floor(Coverage.Percent):0}% is below --min-coverage {MinCoverage}: {Coverage.Summary}.";
+
     /// <summary>True when the run was stopped before the end (Ctrl-C, SIGTERM): the report holds what was seen.</summary>
     public bool Cancelled { get; init; }
 

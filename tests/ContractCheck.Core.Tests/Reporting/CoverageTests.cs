@@ -34,7 +34,8 @@ public class CoverageTests
             MinCoverage = min,
         };
 
-        var run = await ContractRun.Prepare(settings).RunAsync(new ConsoleReporter(console.Console));
+        var markdown = new MemoryStream();
+        var run = await ContractRun.Prepare(settings).RunAsync(new CompositeReporter(new ConsoleReporter(console.Console), new MarkdownReporter(() => markdown)));
 
         var coverage = run.Coverage;
         var row = coverage.Operations.ToDictionary(o => o.Operation.Key);
@@ -47,5 +48,6 @@ public class CoverageTests
         Assert.That(run.CoverageMet, Is.EqualTo(met));
         Assert.That(console.Text, Does.Contain("Coverage: 2 of 4 operations exercised (50%)").And.Contain("POST /items (createItem) (not exercised)"));
         Assert.That(console.Text.Contains($"Coverage 50% is below --min-coverage {min}", StringComparison.Ordinal), Is.EqualTo(!met));
+        Assert.That(System.Text.Encoding.UTF8.GetString(markdown.ToArray()).Contains($"**Coverage 50% is below --min-coverage {min}", StringComparison.Ordinal), Is.EqualTo(!met), "the summary says why the run failed");
     }
 }
