@@ -46,7 +46,8 @@ internal sealed class CleanupRunner
             }
 
             var url = RequestUrl.For(_run.Options.BaseUrl, item.Collection.TrimEnd('/')[_run.Options.BaseUrl.AbsolutePath.TrimEnd('/').Length..] + "/" + Uri.EscapeDataString(item.Id), delete.Query);
-            var request = _run.Tokens.Fill(new SentRequest("DELETE", url, delete.Headers, null)).Request;
+            var unfilled = new SentRequest("DELETE", url, delete.Headers, null);
+            var (request, used) = _run.Tokens.Fill(unfilled);
             if (bound.IsCancellationRequested || (dead && results.Any(r => r.Attempted)))
             {
                 // Not sent: the report still shows the request that would delete it.
@@ -62,6 +63,14 @@ internal sealed class CleanupRunner
 
             var probe = new Probe("cleanup", new ApiOperation("DELETE", delete.PathTemplate, new Microsoft.OpenApi.OpenApiOperation(), [], []), [delete], null);
             var result = await SendAsync(request, bound.Token);
+            if (result.Response is { Status: 401 } && used is var (identity, token) && !_run.Stop.IsCancellationRequested
+                && await _run.Tokens.RenewAsync(identity, token) is null && _run.Budget.TryTake())
+            {
+                // A fetched token that expired during the run: fetched again once, as for the probes, so what the run made is not left behind.
+                request = _run.Tokens.Fill(unfilled).Request;
+                result = await SendAsync(request, bound.Token);
+            }
+
             var deleted = result.Response is { Status: (>= 200 and < 300) or 404 or 410 };
             if (deleted)
             {
