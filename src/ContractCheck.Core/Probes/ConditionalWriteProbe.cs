@@ -73,7 +73,7 @@ public sealed class ConditionalWriteProbe : IProbeKind
 
     /// <summary>The spec says the operation takes preconditions: it declares an If-Match header, or documents 412 or 428.</summary>
     public static bool DeclaresPreconditions(ApiOperation operation) =>
-        operation.Parameters.Any(p => p.In == ParameterLocation.Header && IsIfMatch(p.Name))
+        operation.HeaderParameter("If-Match") is not null
         || (operation.Model.Responses?.Keys.Any(k => k is "412" or "428") ?? false);
 
     private static bool IsIfMatch(string? name) => string.Equals(name, "If-Match", StringComparison.OrdinalIgnoreCase);

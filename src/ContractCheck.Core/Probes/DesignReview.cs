@@ -37,12 +37,12 @@ public static class DesignReview
             }
 
             // The request probes' rows where the spec takes the header but leaves the refusal undocumented.
-            if (operation.Method is "PUT" or "PATCH" or "DELETE" && TakesHeader(operation, "If-Match") && !responses.ContainsKey("412") && context.Rules.Probe(ConditionalWriteProbe.KindId).Enabled)
+            if (operation.Method is "PUT" or "PATCH" or "DELETE" && operation.HeaderParameter("If-Match") is not null && !responses.ContainsKey("412") && context.Rules.Probe(ConditionalWriteProbe.KindId).Enabled)
             {
                 warnings.Add(new DesignWarning(operation, "takes If-Match but documents no 412 Precondition Failed for a stale one", "expect.conditional-write"));
             }
 
-            if (operation.Method == "POST" && IdempotencyKeyProbe.HeaderName(context.Rules) is var key && TakesHeader(operation, key) && !responses.ContainsKey("422") && context.Rules.Probe(IdempotencyKeyProbe.KindId).Enabled)
+            if (operation.Method == "POST" && IdempotencyKeyProbe.HeaderName(context.Rules) is var key && operation.HeaderParameter(key) is not null && !responses.ContainsKey("422") && context.Rules.Probe(IdempotencyKeyProbe.KindId).Enabled)
             {
                 warnings.Add(new DesignWarning(operation, $"takes an {key} but documents no 422 for a key reused with another body", "expect.idempotency-key.other-body"));
             }
@@ -60,7 +60,4 @@ public static class DesignReview
 
         return warnings;
     }
-
-    private static bool TakesHeader(ApiOperation operation, string name) =>
-        operation.Parameters.Any(p => p.In == Microsoft.OpenApi.ParameterLocation.Header && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 }

@@ -26,7 +26,7 @@ public sealed class IdempotencyKeyProbe : IProbeKind
     public IEnumerable<Probe> Plan(ApiOperation operation, PlanContext context)
     {
         var name = HeaderName(context.Rules);
-        if (operation.Method != "POST" || operation.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Header && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is not { } parameter)
+        if (operation.Method != "POST" || operation.HeaderParameter(name) is not { } parameter)
         {
             yield break;
         }

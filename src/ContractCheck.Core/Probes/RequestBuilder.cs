@@ -217,7 +217,7 @@ public sealed class RequestBuilder
     private PlannedRequest? ReadFirst(ApiOperation operation, Random random)
     {
         if (operation.Method is not ("PUT" or "PATCH" or "DELETE" or "POST")
-            || !(operation.Parameters.Any(p => p.In == ParameterLocation.Header && IsIfMatch(p.Name)) || (operation.Model.Responses?.ContainsKey("428") ?? false)))
+            || !(operation.HeaderParameter("If-Match") is not null || (operation.Model.Responses?.ContainsKey("428") ?? false)))
         {
             return null;
         }

@@ -30,6 +30,10 @@ public sealed class ApiOperation
 
     public IReadOnlyList<IOpenApiParameter> Parameters { get; }
 
+    /// <summary>The header parameter of that name (names compared without case, as HTTP does), or null.</summary>
+    public IOpenApiParameter? HeaderParameter(string name) =>
+        Parameters.FirstOrDefault(p => p.In == ParameterLocation.Header && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The security requirements in force (the operation's own, else the document's). Empty: none.</summary>
     public IReadOnlyList<OpenApiSecurityRequirement> Security { get; }
 
