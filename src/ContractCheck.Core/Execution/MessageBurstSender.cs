@@ -17,7 +17,7 @@ internal sealed class MessageBurstSender : IBurstSender
         _cap = cap;
     }
 
-    public IBurstLane OpenLane() => new Lane(this);
+    public Task SendAsync(BurstTally tally, CancellationToken cancellationToken) => BurstLanes.SendAsync(() => new Lane(this), tally, cancellationToken);
 
     public void Dispose() => _invoker.Dispose();
 

@@ -38,6 +38,21 @@ public static class RateLimitHeaders
 
     public static long? Remaining(ReceivedResponse response) => First(Read(response), q => q.Remaining);
 
+    /// <summary>
+    /// What a burst observes of one answer: the quota it says remains, with its limit; null when it states none. Read
+    /// for every answer of a burst: an answer without a rate-limit field (most are) costs one look at its names.
+    /// </summary>
+    public static RateLimitObservation? Observe(ReceivedResponse response, int lane)
+    {
+        if (!response.Headers.Any(h => h.Key.Contains("RateLimit", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        var fields = Read(response);
+        return First(fields, q => q.Remaining) is { } remaining ? new RateLimitObservation(0, First(fields, q => q.Limit), remaining, lane) : null;
+    }
+
     public static long? Limit(ReceivedResponse response) => First(Read(response), q => q.Limit);
 
     /// <summary>Seconds until the window resets: delta seconds, or an epoch timestamp turned into a delta.</summary>

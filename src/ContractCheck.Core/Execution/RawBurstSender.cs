@@ -4,9 +4,11 @@ using System.Text;
 namespace ContractCheck.Core.Execution;
 
 /// <summary>
-/// A burst over sockets with a lean HTTP/1.1 client (<see cref="RawHttpLane"/>): the request is written once into
-/// bytes and sent as they are on each lane's kept-alive connection, so a burst costs the client little more than
-/// the wire (a rate limiter must see the configured rate). The bytes are what <see cref="SocketTransport"/> would
+/// A burst over sockets with a lean HTTP/1.1 client: the request is written once into bytes and sent as they are on
+/// each kept-alive connection, so a burst costs the client little more than the wire (a rate limiter must see the
+/// configured rate). Plain HTTP runs every connection on one thread that polls them (<see cref="RawBurstLoop"/>, as
+/// wrk does: no wake-up of another thread per answer); TLS, which needs a stream, a worker per connection
+/// (<see cref="RawHttpLane"/>). The bytes are what <see cref="SocketTransport"/> would
 /// send: the request line, Host, the planned headers, Content-Type and Content-Length where there is a body.
 /// </summary>
 internal sealed class RawBurstSender : IBurstSender
@@ -84,7 +86,15 @@ internal sealed class RawBurstSender : IBurstSender
         return new RawBurstSender(options, request.Url, bytes, request.Method == "HEAD");
     }
 
+    /// <summary>Plain HTTP: every connection on one polling thread; TLS: a worker per connection.</summary>
+    public Task SendAsync(BurstTally tally, CancellationToken cancellationToken) =>
+        Tls is null ? RawBurstLoop.SendAsync(this, tally, cancellationToken) : BurstLanes.SendAsync(OpenLane, tally, cancellationToken);
+
     public IBurstLane OpenLane() => new RawHttpLane(this);
+
+    /// <summary>The error of a request whose connection could not be opened: why, or the connect timeout when <paramref name="cause"/> is null.</summary>
+    public HttpRequestException CannotConnect(Exception? cause) =>
+        new(HttpRequestError.ConnectionError, $"cannot connect to {Url.Authority}: {cause?.Message ?? $"no connection within {Options.ConnectTimeout.TotalSeconds:0.#} s"}", cause);
 
     public void Dispose()
     {

@@ -236,6 +236,126 @@ public class RawBurstTests
         Assert.That(accepted.BodyText, Is.EqualTo("pong"));
     }
 
+    // Plain HTTP bursts run on one polling thread (RawBurstLoop): the same framing, errors and samples as a lane.
+
+    [TestCase("/length", "GET")]
+    [TestCase("/length", "HEAD")]
+    [TestCase("/chunked", "GET")]
+    [TestCase("/empty", "GET")]
+    [TestCase("/gzip", "GET")]
+    [TestCase("/limited", "GET")]
+    public async Task Loop_KeptAnswer_IsReadAsTheHandlerReadsIt(string path, string method)
+    {
+        var request = Get(path, method);
+        using var transport = new SocketTransport(Options(_api.BaseUrl));
+        var expected = (await transport.SendAsync(request, default)).Response!;
+
+        var (result, samples) = await BurstAsync(request, 6, 2);
+
+        Assert.That(result.Sent, Is.EqualTo(6));
+        Assert.That(result.Statuses, Is.EqualTo(new Dictionary<int, int> { [expected.Status] = 6 }));
+        var kept = samples.Single().Response!;
+        Assert.That(kept.BodyText, Is.EqualTo(expected.BodyText), "decoded where the server compressed it, as the handler's answer is");
+        Assert.That(kept.Truncated, Is.EqualTo(expected.Truncated));
+        Assert.That(Names(kept), Is.EquivalentTo(Names(expected).Where(n => n != "content-length" || kept.HasHeader("Content-Length"))));
+    }
+
+    [Test]
+    public async Task Loop_KeepsItsConnectionsAlive_AndSendsWhatTheHandlerSends()
+    {
+        var request = new SentRequest("POST", new Uri(_api.BaseUrl, "/echo?q=a%20b"), [new("Accept", "application/json"), new("X-Api-Key", "k1")], Encoding.UTF8.GetBytes("{\"name\":\"Ä\"}"), "application/json; charset=utf-8");
+        using var transport = new SocketTransport(Options(_api.BaseUrl));
+        Seen.Clear();
+        await transport.SendAsync(request, default);
+        var expected = Seen.Single();
+        Seen.Clear();
+        Connections.Clear();
+
+        var (result, _) = await BurstAsync(request, 200, 4);
+
+        Assert.That(result.Statuses, Is.EqualTo(new Dictionary<int, int> { [200] = 200 }));
+        Assert.That(Seen.Distinct(), Is.EqualTo(new[] { expected }), "method, target, every header and the body bytes, each time");
+        Assert.That(Connections.Count, Is.LessThanOrEqualTo(4), "two hundred requests on four kept-alive connections");
+    }
+
+    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: text/plain\r\n\r\nok", "ok")]
+    [TestCase("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", "ok")]
+    [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\n2\r\nde\r\n0\r\nX-Trailer: t\r\n\r\n", "abcde")]
+    [TestCase("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end", "until the end")]
+    public async Task Loop_ReadsHandWrittenAnswers_OnAServerThatClosesEveryConnection(string answer, string body)
+    {
+        // The raw server closes each connection after its answer, whatever the answer said: each request after the
+        // first on a connection meets a closed one and is sent once more on a new one.
+        await using var server = RawHttpServer.Start(answer);
+
+        var (result, samples) = await BurstAsync(new SentRequest("GET", server.BaseUrl, [], null), 10, 3);
+
+        Assert.That(result.Statuses, Is.EqualTo(new Dictionary<int, int> { [200] = 10 }));
+        Assert.That(result.Errors, Is.Zero, string.Join("; ", result.ErrorSamples));
+        Assert.That(server.Requests, Is.EqualTo(10));
+        Assert.That(samples.Single().Response!.BodyText, Is.EqualTo(body));
+    }
+
+    [TestCase("SSH-2.0-OpenSSH_9.2\r\n\r\n", "not HTTP/1.1")]
+    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc", "7 bytes before the end")]
+    [TestCase("HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n", "Content-Length 'x'")]
+    [TestCase("HTTP/1.1 200 OK\r\nbroken header\r\n\r\n", "malformed header line")]
+    [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "malformed chunk size")]
+    [TestCase("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab", "in the middle of the chunked body")]
+    [TestCase("HTTP/1.1 200 OK\r\nContent-", "in the middle of the answer's headers")]
+    public async Task Loop_BrokenAnswer_IsAnErrorOfItsRequest_AndTheBurstGoesOn(string answer, string says)
+    {
+        await using var server = RawHttpServer.Start(answer);
+
+        var (result, samples) = await BurstAsync(new SentRequest("GET", server.BaseUrl, [], null), 8, 2);
+
+        Assert.That(result.Sent, Is.EqualTo(8));
+        Assert.That(result.Errors, Is.EqualTo(8));
+        Assert.That(result.ErrorSamples, Has.Some.Contains(says));
+        Assert.That(samples, Is.Empty);
+    }
+
+    [Test]
+    public async Task Loop_NoServer_EveryRequestSaysItCannotConnect()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var url = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}/");
+        listener.Stop();
+
+        var (result, _) = await BurstAsync(new SentRequest("GET", url, [], null), 5, 2);
+
+        Assert.That(result.Sent, Is.EqualTo(5));
+        Assert.That(result.Errors, Is.EqualTo(5));
+        Assert.That(result.ErrorSamples.Single(), Does.StartWith($"cannot connect to 127.0.0.1:{url.Port}:"));
+    }
+
+    [Test]
+    public async Task Loop_ServerThatNeverAnswers_IsStoppedByCtrlC()
+    {
+        await using var server = RawHttpServer.Start(async (_, _, _, token) => await Task.Delay(Timeout.Infinite, token));
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var thrown = Assert.CatchAsync<OperationCanceledException>(async () => await BurstAsync(new SentRequest("GET", server.BaseUrl, [], null), 4, 2, stop.Token));
+
+        Assert.That(thrown, Is.Not.Null);
+        Assert.That(server.Requests, Is.EqualTo(2), "one request on each connection, waiting");
+    }
+
+    [Test]
+    public async Task TlsBurst_RunsAWorkerPerConnection()
+    {
+        using var certificate = TestApi.SelfSignedCertificate();
+        await using var api = await TestApi.StartAsync(app => app.MapGet("/ping", () => Results.Text("pong")), certificate);
+        var url = new Uri(api.BaseUrl, "/ping");
+        var sent = new SentRequest("GET", url, [], null);
+
+        var (result, samples) = await BurstAsync(sent, 20, 3, options: Options(url, insecure: true));
+
+        Assert.That(result.Statuses, Is.EqualTo(new Dictionary<int, int> { [200] = 20 }));
+        Assert.That(samples.Single().Response!.BodyText, Is.EqualTo("pong"));
+    }
+
     [Test]
     public void HeaderWithALineBreak_IsLeftToTheHandler()
     {
@@ -243,6 +363,15 @@ public class RawBurstTests
 
         Assert.That(RawBurstSender.For(Options(_api.BaseUrl), request), Is.Null);
         Assert.That(new SocketTransport(Options(_api.BaseUrl)).CreateBurst(request, 1), Is.InstanceOf<MessageBurstSender>());
+    }
+
+    private static async Task<(BurstResult Result, IReadOnlyList<Exchange> Samples)> BurstAsync(SentRequest request, int requests, int concurrency, CancellationToken cancellationToken = default, ExecutorOptions? options = null)
+    {
+        var path = request.Url.AbsolutePath;
+        var planned = new PlannedRequest(request.Method, path, new Dictionary<string, PathValue>(), [], [], null, null);
+        var probe = new Probe("burst", new ApiOperation(request.Method, path, new OpenApiOperation(), [], []), [planned], null) { Burst = new BurstSettings(requests, TimeSpan.FromSeconds(5), concurrency, 429) };
+        using var transport = new SocketTransport(options ?? Options(new Uri(request.Url.GetLeftPart(UriPartial.Authority))));
+        return await new BurstRunner(transport).RunAsync(probe, request, planned, cancellationToken);
     }
 
     private static IEnumerable<string> Names(ReceivedResponse response) => response.Headers.Select(h => h.Key.ToLowerInvariant()).Distinct();
