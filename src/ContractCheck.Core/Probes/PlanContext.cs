@@ -73,5 +73,5 @@ public sealed class PlanContext
     public RequestBuilder Requests { get; }
 
     /// <summary>A random source for one operation and probe: seeded from the run's seed and their names, so values stay stable when other operations change.</summary>
-    public Random RandomFor(string probe, ApiOperation operation) => new(unchecked(Options.Seed * 31 + StableHash.Of(probe + " " + operation.Key)));
+    public Random RandomFor(string probe, ApiOperation operation) => new(unchecked(Options.Seed * 31 + StableHash.Of(probe, " ", operation.Key)));
 }

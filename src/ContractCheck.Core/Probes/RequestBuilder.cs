@@ -30,6 +30,7 @@ public sealed class RequestBuilder
         _accept = new(ReferenceEqualityComparer.Instance);
         _errorAccept = new(ReferenceEqualityComparer.Instance);
         _examples = new(ReferenceEqualityComparer.Instance);
+        _parameterExamples = new(ReferenceEqualityComparer.Instance);
     }
 
     private RequestBuilder(RequestBuilder whole)
@@ -42,6 +43,7 @@ public sealed class RequestBuilder
         _accept = whole._accept;
         _errorAccept = whole._errorAccept;
         _examples = whole._examples;
+        _parameterExamples = whole._parameterExamples;
     }
 
     /// <summary>The same builder with its own memory of the strings its bodies sent (see <see cref="Freshener"/>), for one collection's operations.</summary>
@@ -197,11 +199,12 @@ public sealed class RequestBuilder
     /// then application/json.
     /// </summary>
     public string Accept(ApiOperation operation, bool forError) =>
-        (forError ? _errorAccept : _accept).GetOrAdd(operation, o => AcceptOf(o, forError));
+        (forError ? _errorAccept : _accept).GetOrAdd(operation, static (o, state) => state.Builder.AcceptOf(o, state.ForError), (Builder: this, ForError: forError));
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, string> _accept;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ApiOperation, string> _errorAccept;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IOpenApiMediaType, JsonNode?> _examples;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IOpenApiParameter, (string Text, ValueOrigin Origin)?> _parameterExamples;
 
     private string AcceptOf(ApiOperation operation, bool forError)
     {
@@ -300,13 +303,14 @@ public sealed class RequestBuilder
         return Encoding.UTF8.GetBytes(value is JsonValue ? Text(value) : value?.ToJsonString() ?? "");
     }
 
-    private static (string Text, ValueOrigin Origin)? ParameterValue(IOpenApiParameter? parameter, ValueGenerator generator)
-    {
-        if (parameter is null)
-        {
-            return null;
-        }
+    private (string Text, ValueOrigin Origin)? ParameterValue(IOpenApiParameter? parameter, ValueGenerator generator) =>
+        parameter is null ? null
+            : _parameterExamples.GetOrAdd(parameter, ParameterExample) ?? (Text(generator.Generate(parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema)), ValueOrigin.Generated);
 
+    // The value a parameter's spec gives (its example, or its schema's example, default or enum), once per parameter:
+    // every probe kind builds the operation's request. Null: the value is generated, from each request's Random.
+    private static (string Text, ValueOrigin Origin)? ParameterExample(IOpenApiParameter parameter)
+    {
         if (parameter.Example is { } example && !SchemaValues.IsNullSentinel(example))
         {
             return (Text(example), ValueOrigin.Example);
@@ -317,12 +321,7 @@ public sealed class RequestBuilder
             return (Text(first), ValueOrigin.Example);
         }
 
-        if (parameter.Schema is { } schema && ValueGenerator.Given(schema) is { } given)
-        {
-            return (Text(given), ValueOrigin.Example);
-        }
-
-        return (Text(generator.Generate(parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema)), ValueOrigin.Generated);
+        return parameter.Schema is { } schema && ValueGenerator.Given(schema) is { } given ? (Text(given), ValueOrigin.Example) : null;
     }
 
     /// <summary>Parameter text: strings as they are, arrays comma-separated (the default "simple"/"form" style), the rest as JSON.</summary>

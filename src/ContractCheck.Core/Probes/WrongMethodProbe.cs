@@ -27,6 +27,7 @@ public sealed class WrongMethodProbe : IProbeKind
         }
 
         var ignored = context.Rules.Probe(Id).IgnoreMethods ?? DefaultIgnored;
+        PlannedRequest? shape = null;
         foreach (var method in HttpMethods.Standard.Where(m => !ignored.Contains(m) && declared.All(d => d.Method != m)))
         {
             var undeclared = new ApiOperation(method, operation.Path, new OpenApiOperation(), operation.Parameters, operation.Security, isUndeclared: true);
@@ -37,14 +38,17 @@ public sealed class WrongMethodProbe : IProbeKind
                 continue;
             }
 
-            var template = context.Requests.Build(operation, context.RandomFor(Id, undeclared), withBody: false);
-            var request = context.Requests.ForError(template, operation) with { Method = method };
-
-            // A method that could change data (PUT, PATCH, DELETE on a collection, anything unsafe on an item the run does not own) is not tried at all.
-            if (Ownership.Refusal(request, undeclared, context.Rules) is null)
+            // A method that could change data (PUT, PATCH, DELETE on a collection, anything unsafe on an item the run
+            // does not own) is not tried at all. Whether it could depends on where the path's values come from, not on
+            // the values: one request of the path decides it for every method, before each method's own is built.
+            shape ??= context.Requests.Build(operation, context.RandomFor(Id, operation), withBody: false);
+            if (Ownership.Refusal(shape with { Method = method }, undeclared, context.Rules) is not null)
             {
-                yield return new Probe(Id, undeclared, [request], expected);
+                continue;
             }
+
+            var template = context.Requests.Build(operation, context.RandomFor(Id, undeclared), withBody: false);
+            yield return new Probe(Id, undeclared, [context.Requests.ForError(template, operation) with { Method = method }], expected);
         }
     }
 }

@@ -28,12 +28,15 @@ public sealed class Freshener
     /// <summary>
     /// A copy of <paramref name="value"/> whose strings are fresh. With a <paramref name="template"/> (a rules-file
     /// body), only the strings written with <c>{{uuid}}</c>-style placeholders are made again; the rest is the user's.
-    /// The subtree at <paramref name="keep"/> (a JSON pointer: the place an invalid-body case broke) is left as it is.
+    /// The subtree at <paramref name="keep"/> (a JSON pointer: the place an invalid-body case broke) is left as it is,
+    /// and such a body is not held to its schema.
     /// </summary>
     public JsonNode? Freshen(JsonNode? value, IOpenApiSchema? schema, Random random, JsonNode? template = null, string? keep = null)
     {
         var fresh = template is not null ? FromTemplate(value?.DeepClone(), template, random, "", keep) : Walk(value?.DeepClone(), schema, random, "", keep, 0);
-        if (schema is not null && template is null && !_validator.IsValid(fresh, schema) && _validator.IsValid(value, schema))
+
+        // A body that keeps a broken subtree (an invalid-body case) breaks its schema on purpose: nothing to fall back to.
+        if (schema is not null && template is null && keep is null && !_validator.IsValid(fresh, schema) && _validator.IsValid(value, schema))
         {
             return value?.DeepClone();
         }

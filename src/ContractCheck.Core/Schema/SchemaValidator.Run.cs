@@ -130,35 +130,34 @@ public sealed partial class SchemaValidator
         private bool Number(JsonValue value, IOpenApiSchema schema, SchemaView view, InstanceRef? at, SchemaRef? where)
         {
             var ok = true;
-            var shown = value.ToJsonString();
             if (view.Minimum is { } minimum && Numbers.Compare(value, minimum.Decimal, minimum.Double) < 0)
             {
-                ok = Fail(at, where?.Child("minimum"), $"{shown} is less than the minimum {schema.Minimum}");
+                ok = Fail(at, where?.Child("minimum"), $"{value.ToJsonString()} is less than the minimum {schema.Minimum}");
             }
 
             if (view.Maximum is { } maximum && Numbers.Compare(value, maximum.Decimal, maximum.Double) > 0)
             {
-                ok = Fail(at, where?.Child("maximum"), $"{shown} is more than the maximum {schema.Maximum}");
+                ok = Fail(at, where?.Child("maximum"), $"{value.ToJsonString()} is more than the maximum {schema.Maximum}");
             }
 
             if (view.ExclusiveMinimum is { } above && Numbers.Compare(value, above.Decimal, above.Double) <= 0)
             {
-                ok = Fail(at, where?.Child("exclusiveMinimum"), $"{shown} is not more than {schema.ExclusiveMinimum}");
+                ok = Fail(at, where?.Child("exclusiveMinimum"), $"{value.ToJsonString()} is not more than {schema.ExclusiveMinimum}");
             }
 
             if (view.ExclusiveMaximum is { } below && Numbers.Compare(value, below.Decimal, below.Double) >= 0)
             {
-                ok = Fail(at, where?.Child("exclusiveMaximum"), $"{shown} is not less than {schema.ExclusiveMaximum}");
+                ok = Fail(at, where?.Child("exclusiveMaximum"), $"{value.ToJsonString()} is not less than {schema.ExclusiveMaximum}");
             }
 
             if (schema.MultipleOf is { } factor && factor > 0 && !Numbers.IsMultipleOf(value, factor))
             {
-                ok = Fail(at, where?.Child("multipleOf"), $"{shown} is not a multiple of {factor}");
+                ok = Fail(at, where?.Child("multipleOf"), $"{value.ToJsonString()} is not a multiple of {factor}");
             }
 
             if (owner._options.AssertFormats && schema.Format is { } format && !Formats.IsValidNumber(format, Numbers.Decimal(value), Numbers.IsInteger(value)))
             {
-                ok = Fail(at, where?.Child("format"), $"{shown} is not a valid {format}");
+                ok = Fail(at, where?.Child("format"), $"{value.ToJsonString()} is not a valid {format}");
             }
 
             return ok;

@@ -85,9 +85,23 @@ public sealed class ValueGenerator
     public static IEnumerable<JsonNode> GivenValues(IOpenApiSchema schema)
     {
 #pragma warning disable CS0618 // OpenAPI 3.0 documents write the singular 'example'; the library keeps it there.
-        var candidates = new[] { schema.Example }.Concat(schema.Examples ?? []).Append(schema.Default).Concat(schema.Enum ?? []);
+        var example = schema.Example;
 #pragma warning restore CS0618
-        foreach (var candidate in candidates)
+        var examples = schema.Examples;
+        var fallback = schema.Default;
+        var choices = schema.Enum;
+        if (example is null && examples is not { Count: > 0 } && fallback is null && choices is not { Count: > 0 })
+        {
+            // Most schemas give none: no iterator is walked.
+            return [];
+        }
+
+        return Given(example, examples, fallback, choices);
+    }
+
+    private static IEnumerable<JsonNode> Given(JsonNode? example, IList<JsonNode>? examples, JsonNode? fallback, IList<JsonNode>? choices)
+    {
+        foreach (var candidate in new[] { example }.Concat(examples ?? []).Append(fallback).Concat(choices ?? []))
         {
             if (candidate is not null && !SchemaValues.IsNullSentinel(candidate))
             {

@@ -16,6 +16,7 @@ public sealed class ApiOperation
         Model = model;
         Parameters = parameters;
         Security = security;
+        Key = method + " " + path;
     }
 
     /// <summary>Upper-case HTTP method: GET, POST, …</summary>
@@ -38,7 +39,7 @@ public sealed class ApiOperation
     public IReadOnlyList<OpenApiSecurityRequirement> Security { get; }
 
     /// <summary>"GET /todos/{id}": how rules files, filters and reports name an operation.</summary>
-    public string Key => Method + " " + Path;
+    public string Key { get; }
 
     /// <summary>True for a method the spec does not declare for the path (what the wrong-method probe sends).</summary>
     public bool IsUndeclared { get; }
