@@ -331,6 +331,18 @@ public class RawBurstTests
     }
 
     [Test]
+    public async Task Loop_Localhost_ReachesAServerListeningOnIPv4Only()
+    {
+        // localhost may resolve to ::1 first: a refused address gives way to the next one.
+        await using var server = RawHttpServer.Start("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        var url = new Uri($"http://localhost:{server.BaseUrl.Port}/");
+
+        var (result, _) = await BurstAsync(new SentRequest("GET", url, [], null), 6, 2);
+
+        Assert.That(result.Statuses, Is.EqualTo(new Dictionary<int, int> { [200] = 6 }), string.Join("; ", result.ErrorSamples));
+    }
+
+    [Test]
     public async Task Loop_ServerThatNeverAnswers_IsStoppedByCtrlC()
     {
         await using var server = RawHttpServer.Start(async (_, _, _, token) => await Task.Delay(Timeout.Infinite, token));
