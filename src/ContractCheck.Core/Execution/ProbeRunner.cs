@@ -274,10 +274,9 @@ internal sealed class ProbeRunner
             var result = await _run.Transport.SendAsync(wire, Ownership.IsSafe(wire.Method) ? _run.Stop : CancellationToken.None);
             _run.Liveness.Observe(wire, result);
             var exchange = new Exchange(probe, planned, wire, result.Response, result.Error, result.Elapsed) { Started = started };
-            if (result.Response is { Status: 429 } limited && waits.Count < _run.Options.MaxRateLimitRetries && _run.Budget.TryTake())
+            if (_run.RateLimit.Throttled(result.Response, waits.Count, _run.Budget, out var wait))
             {
-                // The target's rate limit at work is not a finding: wait as asked (bounded) and send again.
-                waits.Add(_run.RateLimit.Pause(limited));
+                waits.Add(wait);
                 throttled.Add(exchange);
                 continue;
             }

@@ -30,6 +30,23 @@ public sealed class RateLimitGate
         }
     }
 
+    /// <summary>
+    /// After an answer: true when it is a 429 to wait out and send again — the target's rate limit at work is not a
+    /// finding — while fewer than <see cref="ExecutorOptions.MaxRateLimitRetries"/> waits were made for this request
+    /// and <paramref name="budget"/> allows one more. The pause it asks for is then in force for every worker.
+    /// </summary>
+    public bool Throttled(ReceivedResponse? answer, int waited, RequestBudget budget, out TimeSpan wait)
+    {
+        wait = TimeSpan.Zero;
+        if (answer is not { Status: 429 } || waited >= _options.MaxRateLimitRetries || !budget.TryTake())
+        {
+            return false;
+        }
+
+        wait = Pause(answer);
+        return true;
+    }
+
     /// <summary>Starts (or lengthens) the pause a 429 asks for; returns how long it is.</summary>
     public TimeSpan Pause(ReceivedResponse limited)
     {

@@ -110,10 +110,22 @@ internal sealed class TokenFetcher
             return (null, $"was not sent: --max-requests ({_run.Budget.Ceiling}) reached");
         }
 
-        var started = DateTimeOffset.UtcNow;
-        var result = await _run.Transport.SendAsync(sent, _run.Stop);
-        _run.Liveness.Observe(sent, result);
-        var exchange = new Exchange(probe, planned, sent, result.Response, result.Error, result.Elapsed) { Started = started, NoAnswer = result.NoAnswer };
+        Exchange exchange;
+        TransportResult result;
+        for (var waited = 0; ; waited++)
+        {
+            // A token request waits out the target's rate limit like every other request.
+            await _run.RateLimit.WaitAsync(_run.Stop);
+            var started = DateTimeOffset.UtcNow;
+            result = await _run.Transport.SendAsync(sent, _run.Stop);
+            _run.Liveness.Observe(sent, result);
+            exchange = new Exchange(probe, planned, sent, result.Response, result.Error, result.Elapsed) { Started = started, NoAnswer = result.NoAnswer };
+            if (!_run.RateLimit.Throttled(result.Response, waited, _run.Budget, out _))
+            {
+                break;
+            }
+        }
+
         return result.Response switch
         {
             null => (exchange, "got no answer: " + result.Error),

@@ -195,13 +195,20 @@ public class TokenTests
                   scopes: {read: read things}
         """;
 
-    // A token endpoint (RFC 6749 §4.4) and an API that takes only the token it hands out.
-    private static Action<WebApplication> OAuthServer(ConcurrentQueue<string> tokenRequests, bool api = true) => app =>
+    // A token endpoint (RFC 6749 §4.4) and an API that takes only the token it hands out. The endpoint answers its
+    // first <paramref name="throttled"/> requests 429 with Retry-After: 1.
+    private static Action<WebApplication> OAuthServer(ConcurrentQueue<string> tokenRequests, bool api = true, int throttled = 0) => app =>
     {
         app.MapPost("/oauth/token", async (HttpContext ctx) =>
         {
             var form = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
             tokenRequests.Enqueue($"{ctx.Request.Headers.Authorization} {ctx.Request.ContentType} {form}");
+            if (tokenRequests.Count <= throttled)
+            {
+                ctx.Response.Headers.RetryAfter = "1";
+                return Results.Json(new { error = "slow_down" }, statusCode: 429);
+            }
+
             return ctx.Request.Headers.Authorization == "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("client-1:s3cret%2F1")) && form == "grant_type=client_credentials&scope=read"
                 ? Results.Json(new { access_token = "oa-token-5e9d", token_type = "Bearer", expires_in = 3600 })
                 : Results.Json(new { error = "invalid_client" }, statusCode: 401);
@@ -234,6 +241,19 @@ public class TokenTests
         Assert.That(report.NotPassed(), Is.Empty);
         Assert.That(tokenRequests, Is.EqualTo(new[] { $"Basic {Convert.ToBase64String(Encoding.UTF8.GetBytes("client-1:s3cret%2F1"))} application/x-www-form-urlencoded grant_type=client_credentials&scope=read" }));
         Assert.That(report.Redactor.Text("oa-token-5e9d s3cret/1"), Is.EqualTo("*** ***"));
+    }
+
+    [Test]
+    public async Task TokenEndpointThrottling_IsWaitedOut_NotALoginThatFailed()
+    {
+        // The target's rate limit is not a finding, for a token request as for any other: wait as asked, send again.
+        var tokenRequests = new ConcurrentQueue<string>();
+        await using var api = await TestApi.StartAsync(OAuthServer(tokenRequests, throttled: 1));
+
+        var report = await RunAsync(Settings("spec.yaml", OAuthSpec.Replace("TOKEN_URL", "/oauth/token", StringComparison.Ordinal), OAuthRules, api.BaseUrl));
+
+        Assert.That(report.NotPassed(), Is.Empty);
+        Assert.That(tokenRequests, Has.Count.EqualTo(2), "the throttled token request, then the one after the wait");
     }
 
     [Test]
