@@ -55,6 +55,12 @@ public static class Steps
 
     public const string NoKey = "no-key";
 
+    /// <summary>
+    /// invalid-body's create carrying the readOnly id of an item that exists: its row is what is accepted besides the
+    /// validation status (a server may ignore a readOnly member, JSON Schema 2020-12 validation §9.4).
+    /// </summary>
+    public const string ReadOnlyId = "read-only-id";
+
     /// <summary>The pagination-links probe's steps: the first page, its rel="next" target, that page's rel="prev" target.</summary>
     public const string List = "list";
 
@@ -63,5 +69,5 @@ public static class Steps
     public const string Prev = "prev";
 
     /// <summary>The steps a rules table row may name (<c>expect.&lt;probe&gt;.&lt;step&gt;</c>).</summary>
-    public static IReadOnlyList<string> TableKeys { get; } = [ReadAfterDelete, DeleteAgain, Recovery, NoIfMatch, OtherBody, NoKey];
+    public static IReadOnlyList<string> TableKeys { get; } = [ReadAfterDelete, DeleteAgain, Recovery, NoIfMatch, OtherBody, NoKey, ReadOnlyId];
 }

@@ -187,6 +187,7 @@ internal static class RulesKeys
         Steps.NoIfMatch => "conditional-write's write without If-Match, where the spec documents 428.",
         Steps.OtherBody => "idempotency-key's create with a key already used for another body.",
         Steps.NoKey => "idempotency-key's create without the key, where the spec requires it.",
+        Steps.ReadOnlyId => "invalid-body's create carrying an existing item's readOnly id: accepted besides the validation status.",
         _ => key + " requests.",
     };
 
