@@ -55,8 +55,8 @@ internal static class Inconclusive
 
         // Last-Modified counts seconds: a change within the second it names leaves the date as it was (RFC 9110 §8.8.2).
         if (response.Status == 304 && !exchange.Request.Headers.Any(h => h.Key.Equals("If-None-Match", StringComparison.OrdinalIgnoreCase))
-            && HttpDate(reference.Header("Last-Modified")) is { } modified
-            && exchange.Earlier(Steps.Change)?.Response is { } change && !(HttpDate(change.Header("Date")) > modified))
+            && HttpDate.Parse(reference.Header("Last-Modified")) is { } modified
+            && exchange.Earlier(Steps.Change)?.Response is { } change && !(HttpDate.Parse(change.Header("Date")) > modified))
         {
             return $"the change came within the second of Last-Modified ({reference.Header("Last-Modified")}): a date of one-second resolution cannot show it, so the 304 is not judged";
         }
@@ -66,7 +66,4 @@ internal static class Inconclusive
 
     private static string Describe(ReceivedResponse response) =>
         response.Header("ETag") is { } tag ? "ETag " + tag : $"{response.Body.Length} bytes";
-
-    private static DateTimeOffset? HttpDate(string? value) =>
-        DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date) ? date : null;
 }

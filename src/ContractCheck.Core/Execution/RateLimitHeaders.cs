@@ -23,10 +23,9 @@ public static class RateLimitHeaders
             return TimeSpan.FromSeconds(seconds);
         }
 
-        if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))
+        if (HttpDate.Parse(value) is { } date)
         {
-            var reference = DateTimeOffset.TryParseExact(response.Header("Date") ?? "", "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var served) ? served : now;
-            var wait = date - reference;
+            var wait = date - (HttpDate.Parse(response.Header("Date")) ?? now);
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 

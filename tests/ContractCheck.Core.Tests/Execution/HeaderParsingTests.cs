@@ -2,7 +2,7 @@ using ContractCheck.Core.Execution;
 
 namespace ContractCheck.Core.Tests.Execution;
 
-/// <summary>The Link (RFC 8288) and ETag (RFC 9110 §8.8.3) values the request probes read, as servers write them.</summary>
+/// <summary>The Link (RFC 8288), ETag (RFC 9110 §8.8.3) and HTTP-date (§5.6.7) values the probes read, as servers write them.</summary>
 public class HeaderParsingTests
 {
     private static ReceivedResponse With(params string[] links) => new(200, "OK", "1.1", [.. links.Select(l => new KeyValuePair<string, string>("Link", l))], [], false);
@@ -42,4 +42,17 @@ public class HeaderParsingTests
         Assert.That(EntityTag.WeakMatch(EntityTag.Parse("\"1\""), EntityTag.Parse("\"2\"")), Is.False);
         Assert.That(EntityTag.Parse(""), Is.Null);
     }
+
+    // RFC 9110 §5.6.7's three forms of one instant; a recipient must accept all three.
+    [TestCase("Sun, 06 Nov 1994 08:49:37 GMT")]
+    [TestCase("Sunday, 06-Nov-94 08:49:37 GMT")]
+    [TestCase("Sun Nov  6 08:49:37 1994")]
+    public void HttpDate_EachFormOfRfc9110_IsTheSameInstant(string text) =>
+        Assert.That(HttpDate.Parse(text), Is.EqualTo(new DateTimeOffset(1994, 11, 6, 8, 49, 37, TimeSpan.Zero)));
+
+    [TestCase("")]
+    [TestCase("tomorrow")]
+    [TestCase("1994-11-06")]
+    [TestCase("Sun, 06 Nov 1994 08:49")]
+    public void HttpDate_AnythingElse_IsNone(string text) => Assert.That(HttpDate.Parse(text), Is.Null);
 }
