@@ -13,7 +13,6 @@ internal sealed class RawHttpLane : IBurstLane
 {
     private readonly RawBurstSender _sender;
     private readonly Http1AnswerReader _reader;
-    private Socket? _socket;
     private Stream? _stream;
     private long _received;
 
@@ -105,7 +104,8 @@ internal sealed class RawHttpLane : IBurstLane
                 await secure.AuthenticateAsClientAsync(tls, timeout.Token);
             }
 
-            (_socket, _stream) = (socket, stream);
+            // The stream owns the socket: closing it closes the connection.
+            _stream = stream;
             _reader.Reset();
         }
         catch (Exception e) when (e is SocketException or IOException or System.Security.Authentication.AuthenticationException
@@ -119,8 +119,7 @@ internal sealed class RawHttpLane : IBurstLane
     private void Close()
     {
         _stream?.Dispose();
-        _socket?.Dispose();
-        (_stream, _socket) = (null, null);
+        _stream = null;
         _reader.Reset();
     }
 
