@@ -10,8 +10,13 @@ namespace ContractCheck.Core.Execution;
 /// </summary>
 public static class RateLimitHeaders
 {
-    /// <summary>How long Retry-After asks to wait; null when absent or unreadable.</summary>
-    public static TimeSpan? RetryAfter(ReceivedResponse response, DateTimeOffset now)
+    /// <summary>How long Retry-After asks to wait (an obsolete date form read too, as a recipient must); null when absent or unreadable.</summary>
+    public static TimeSpan? RetryAfter(ReceivedResponse response, DateTimeOffset now) => RetryAfter(response, now, HttpDate.Parse);
+
+    /// <summary>True when Retry-After is what a sender may write: delay-seconds or an IMF-fixdate (RFC 9110 §10.2.3, §5.6.7).</summary>
+    public static bool HasValidRetryAfter(ReceivedResponse response) => RetryAfter(response, DateTimeOffset.UtcNow, HttpDate.ParseFixdate) is not null;
+
+    private static TimeSpan? RetryAfter(ReceivedResponse response, DateTimeOffset now, Func<string?, DateTimeOffset?> date)
     {
         if (response.Header("Retry-After")?.Trim() is not { Length: > 0 } value)
         {
@@ -23,17 +28,14 @@ public static class RateLimitHeaders
             return TimeSpan.FromSeconds(seconds);
         }
 
-        if (HttpDate.Parse(value) is { } date)
+        if (date(value) is { } at)
         {
-            var wait = date - (HttpDate.Parse(response.Header("Date")) ?? now);
+            var wait = at - (HttpDate.Parse(response.Header("Date")) ?? now);
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 
         return null;
     }
-
-    /// <summary>True when Retry-After is delta-seconds or an HTTP-date.</summary>
-    public static bool HasValidRetryAfter(ReceivedResponse response) => RetryAfter(response, DateTimeOffset.UtcNow) is not null;
 
     public static long? Remaining(ReceivedResponse response) => First(Read(response), q => q.Remaining);
 

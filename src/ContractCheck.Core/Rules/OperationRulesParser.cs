@@ -61,7 +61,7 @@ internal sealed class OperationRulesParser
             {
                 sunset = _y.Text(sunsetNode, what + ".sunset").Trim();
                 if (!Schema.Formats.IsValidString("date", sunset) && !Schema.Formats.IsValidString("date-time", sunset)
-                    && Execution.HttpDate.Parse(sunset) is null)
+                    && Execution.HttpDate.ParseFixdate(sunset) is null)
                 {
                     throw _y.Error(sunsetNode, $"'{sunset}' is not a date", "write the day the operation goes away, such as 2027-06-30 (or a date-time, or an HTTP-date)");
                 }

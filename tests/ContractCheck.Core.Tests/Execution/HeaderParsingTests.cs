@@ -47,8 +47,23 @@ public class HeaderParsingTests
     [TestCase("Sun, 06 Nov 1994 08:49:37 GMT")]
     [TestCase("Sunday, 06-Nov-94 08:49:37 GMT")]
     [TestCase("Sun Nov  6 08:49:37 1994")]
-    public void HttpDate_EachFormOfRfc9110_IsTheSameInstant(string text) =>
+    public void HttpDate_EachFormOfRfc9110_IsTheSameInstant_OnlyTheFixdateIsWhatASenderWrites(string text)
+    {
         Assert.That(HttpDate.Parse(text), Is.EqualTo(new DateTimeOffset(1994, 11, 6, 8, 49, 37, TimeSpan.Zero)));
+        Assert.That(HttpDate.ParseFixdate(text) is not null, Is.EqualTo(text.Contains(", 06 Nov", StringComparison.Ordinal)));
+    }
+
+    [Test]
+    public void RetryAfter_AnObsoleteDateIsWaitedFor_ButIsNotAValidRetryAfter()
+    {
+        var date = new KeyValuePair<string, string>("Date", "Sun, 06 Nov 1994 08:49:37 GMT");
+        ReceivedResponse Limited(string retryAfter) => new(429, "Too Many Requests", "1.1", [date, new("Retry-After", retryAfter)], [], false);
+
+        Assert.That(RateLimitHeaders.RetryAfter(Limited("Sunday, 06-Nov-94 08:49:47 GMT"), DateTimeOffset.UtcNow), Is.EqualTo(TimeSpan.FromSeconds(10)));
+        Assert.That(RateLimitHeaders.HasValidRetryAfter(Limited("Sunday, 06-Nov-94 08:49:47 GMT")), Is.False, "a sender writes IMF-fixdate only");
+        Assert.That(RateLimitHeaders.HasValidRetryAfter(Limited("Sun, 06 Nov 1994 08:49:47 GMT")), Is.True);
+        Assert.That(RateLimitHeaders.HasValidRetryAfter(Limited("10")), Is.True);
+    }
 
     [TestCase("")]
     [TestCase("tomorrow")]
