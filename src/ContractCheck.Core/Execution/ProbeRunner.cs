@@ -121,8 +121,8 @@ internal sealed class ProbeRunner
 
         return what switch
         {
-            AnswerNeed.Validator when !answer.HasHeader("ETag") && !answer.HasHeader("Last-Modified") =>
-                $"not applicable: the {step} answer carries no ETag or Last-Modified to make a request conditional on",
+            AnswerNeed.Validator when !AnswerHeaders.ValidatorFields.Any(answer.HasHeader) =>
+                $"not applicable: the {step} answer carries no {string.Join(" or ", AnswerHeaders.ValidatorFields)} to make a request conditional on",
             AnswerNeed.StrongETag when EntityTag.Parse(answer.Header("ETag")) is not { Weak: false } =>
                 $"not applicable: the {step} answer carries {(answer.HasHeader("ETag") ? "only a weak ETag" : "no ETag")}, and If-Match compares strongly (RFC 9110 §8.8.3.2): nothing a precondition could match",
             _ => null,

@@ -11,6 +11,11 @@ public sealed record AnswerHeaders(IReadOnlyList<(string Answer, string Request)
     /// <summary>If-Match from the ETag of the item's GET read just before (a write that declares If-Match or documents 428).</summary>
     public static AnswerHeaders IfMatch { get; } = new([("ETag", "If-Match")]);
 
+    private static readonly (string Answer, string Request)[] ValidatorCopies = [("ETag", "If-None-Match"), ("Last-Modified", "If-Modified-Since")];
+
     /// <summary>The validators of a conditional GET: If-None-Match from ETag, else If-Modified-Since from Last-Modified (RFC 9110 §13.1.2, §13.1.3).</summary>
-    public static AnswerHeaders Validators(string step) => new([("ETag", "If-None-Match"), ("Last-Modified", "If-Modified-Since")], step);
+    public static AnswerHeaders Validators(string step) => new(ValidatorCopies, step);
+
+    /// <summary>The answer headers that are validators (<see cref="AnswerNeed.Validator"/>): ETag, Last-Modified.</summary>
+    public static IReadOnlyList<string> ValidatorFields { get; } = [.. ValidatorCopies.Select(c => c.Answer)];
 }
