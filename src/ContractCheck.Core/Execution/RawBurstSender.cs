@@ -46,8 +46,8 @@ internal sealed class RawBurstSender : IBurstSender
     public static RawBurstSender? For(ExecutorOptions options, SentRequest request)
     {
         if (request.Url.Scheme is not ("http" or "https")
-            || request.AllHeaders.Any(h => !IsToken(h.Key) || h.Value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
-            || !IsToken(request.Method))
+            || request.AllHeaders.Any(h => !HttpToken.IsToken(h.Key) || h.Value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+            || !HttpToken.IsToken(request.Method))
         {
             return null;
         }
@@ -99,8 +99,4 @@ internal sealed class RawBurstSender : IBurstSender
     public void Dispose()
     {
     }
-
-    // RFC 9110 §5.6.2: a field name and a method are tokens.
-    private static bool IsToken(string text) =>
-        text.Length > 0 && text.All(c => c is > ' ' and < '\u007f' && !"\"(),/:;<=>?@[\\]{}".Contains(c, StringComparison.Ordinal));
 }

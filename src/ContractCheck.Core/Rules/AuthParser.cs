@@ -174,7 +174,7 @@ internal sealed class AuthParser
         }
 
         var header = map["header"] is { } h ? _y.Text(h, what + ".header") : null;
-        if (header is not null && (header.Length == 0 || header.Any(c => c <= ' ' || c >= 127 || c == ':')))
+        if (header is not null && !Execution.HttpToken.IsToken(header))
         {
             throw _y.Error(map["header"]!, $"{what}.header '{header}' is not a header name", "write the header the token goes in, such as X-Auth-Token");
         }

@@ -66,6 +66,8 @@ public class IdentityRulesTests
     [TestCase("auth:\n  login: {operation: 'POST /log*', token: /t}\n", "rules.yaml:2:22", "auth.login.operation 'POST /log*' is a pattern", null)]
     [TestCase("auth:\n  login: {operation: login, token: /t, tokn: x}\n", "rules.yaml:2:40", "unknown key 'tokn' in auth.login", "did you mean 'token'?")]
     [TestCase("auth:\n  login: {operation: login, token: /t, scheme: 'Bearer x'}\n", "rules.yaml:2:48", "is not a scheme word", null)]
+    [TestCase("auth:\n  login: {operation: login, token: /t, header: 'X Token'}\n", "rules.yaml:2:48", "auth.login.header 'X Token' is not a header name", null)]
+    [TestCase("auth:\n  login: {operation: login, token: /t, header: 'X(Token)'}\n", "rules.yaml:2:48", "auth.login.header 'X(Token)' is not a header name", null)]
     [TestCase("auth:\n  bearer: x\n  login: {operation: login, token: /t}\n", "rules.yaml:2:11", "auth has both bearer and login", null)]
     [TestCase("auth:\n  login: {operation: login, token: /t}\n  command: x\n", "rules.yaml:3:12", "auth has both login and command", null)]
     [TestCase("auth:\n  oauth2: {clientId: a}\n", "rules.yaml:2:11", "auth.oauth2 needs 'clientSecret'", null)]
