@@ -50,7 +50,7 @@ internal static class Runner
         var writeBaseline = record ?? (update ? baselinePath : null);
         if (writeBaseline is not null)
         {
-            CheckWritable(record is null ? "--update-baseline" : "--out", writeBaseline);
+            Files.CheckWritable(record is null ? "--update-baseline" : "--out", writeBaseline);
         }
 
         var reports = common.Reports.Select(r => (r.Format, Path: parse.GetValue(r.Option))).Where(r => r.Path is not null).Select(r => (r.Format, Path: r.Path!)).ToList();
@@ -88,7 +88,7 @@ internal static class Runner
 
         foreach (var (format, path) in reports)
         {
-            CheckWritable(format.Option, path);
+            Files.CheckWritable(format.Option, path);
         }
 
         var mode = Mode(parse, common, record is null ? output.DefaultMode : OutputMode.Summary);
@@ -148,34 +148,6 @@ internal static class Runner
         return report.Success ? ExitCodes.Passed : ExitCodes.Failed;
     }
 
-    // A report path that cannot be written is found before any request is sent, not after the run.
-    private static void CheckWritable(string option, string path)
-    {
-        try
-        {
-            var full = Path.GetFullPath(path);
-            if (Directory.Exists(full))
-            {
-                throw new ContractCheckException($"{option} '{path}' is a directory", null, "give a file path, such as results/contract.xml");
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            var existed = File.Exists(full);
-            using (File.Open(full, FileMode.Append, FileAccess.Write))
-            {
-            }
-
-            if (!existed)
-            {
-                File.Delete(full);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ContractCheckException($"{option} '{path}' cannot be written: {e.Message}", null, "choose a path in a directory you can write to");
-        }
-    }
-
     /// <summary>"K: V" header arguments; a malformed one is a usage error.</summary>
     public static List<KeyValuePair<string, string>> Headers(string[]? values)
     {
@@ -223,7 +195,7 @@ internal static class Runner
             yield break;
         }
 
-        CheckWritable("GITHUB_STEP_SUMMARY", summary);
+        Files.CheckWritable("GITHUB_STEP_SUMMARY", summary);
         yield return MarkdownReporter.ForStepSummary(summary);
     }
 

@@ -91,6 +91,8 @@ public class CliTests
     [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://127.0.0.1:1", "--min-coverage", "120" }, "--min-coverage 120 is out of range")]
     [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://127.0.0.1:1", "--baseline", "missing.baseline.json" }, "baseline file 'missing.baseline.json' does not exist")]
     [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://127.0.0.1:1", "--quiet", "--output", "summary" }, "--quiet is --output failures")]
+    [TestCase(new[] { "run", "--spec", "{spec}", "--base-url", "http://127.0.0.1:1", "--junit", "." }, "--junit '.' is a directory")]
+    [TestCase(new[] { "schema", "--out", "." }, "--out '.' is a directory")]
     public async Task BadInput_ExitsTwoWithOneMessageAndNoStackTrace(string[] args, string message)
     {
         var (exit, stdout, stderr) = await CliRunner.RunAsync(args.Select(a => a.Replace("{spec}", TodoSpec)).ToArray());
