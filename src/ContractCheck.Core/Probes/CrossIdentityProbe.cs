@@ -37,22 +37,7 @@ public sealed class CrossIdentityProbe : IProbeKind
             yield break;
         }
 
-        var create = OwnItem.CreateOf(operation, context)!;
-        var key = ResourceMap.KeyOf(operation.Path);
-        var local = $"{Id} {operation.Method}:{key}";
-        var random = context.RandomFor(Id, operation);
-        var steps = new List<PlannedRequest>
-        {
-            OwnItem.Create(create, context, random),
-            context.Requests.ForError(OwnItem.Item(operation, local, context, random, IdentityNames.Other), operation) with { Step = Steps.AsOther, Requires = Steps.Create, Expect = expected },
-        };
-
-        // After a write, the owner reads the item back: whatever the other identity was answered, nothing may have changed.
-        if (!Ownership.IsSafe(operation.Method) && OwnItem.ReadOf(operation, context) is { } read)
-        {
-            steps.Add(OwnItem.Item(read, local, context, random) with { Step = Steps.ReadBack, Requires = Steps.Create, Expect = Expectations.Success(read, context, HappyPathProbe.KindId) });
-        }
-
-        yield return OwnItem.Chain(Id, operation, create, steps, expected, local, context) with { Shows = Steps.AsOther };
+        // After a write the owner reads the item back: whatever the other identity was answered, nothing may have changed.
+        yield return OwnItem.AsAnother(Id, operation, context, context.RandomFor(Id, operation), IdentityNames.Other, Steps.AsOther, expected, refused: true);
     }
 }

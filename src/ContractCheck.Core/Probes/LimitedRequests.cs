@@ -19,10 +19,10 @@ internal static class LimitedRequests
     public static Probe Plan(string kind, ApiOperation operation, PlanContext context, ExpectedStatus expected, bool refused)
     {
         var random = context.RandomFor(kind, operation);
-        PlannedRequest As(ApiOperation op, PlannedRequest request) => refused ? context.Requests.ForError(request, op) : request;
         if (Ownership.IsSafe(operation.Method) || context.Resources.IsCreate(operation))
         {
-            return new Probe(kind, operation, [As(operation, context.Requests.Build(operation, random, identity: IdentityNames.Limited))], expected);
+            var request = context.Requests.Build(operation, random, identity: IdentityNames.Limited);
+            return new Probe(kind, operation, [refused ? context.Requests.ForError(request, operation) : request], expected);
         }
 
         if (!PathTemplate.Parse(operation.Path).EndsWithParameter)
@@ -35,19 +35,7 @@ internal static class LimitedRequests
             return new Probe(kind, operation, [], expected, why);
         }
 
-        var create = OwnItem.CreateOf(operation, context)!;
-        var local = $"{kind} {operation.Method}:{ResourceMap.KeyOf(operation.Path)}";
-        var steps = new List<PlannedRequest>
-        {
-            OwnItem.Create(create, context, random),
-            As(operation, OwnItem.Item(operation, local, context, random, IdentityNames.Limited)) with { Step = Steps.AsLimited, Requires = Steps.Create, Expect = expected },
-        };
-        if (refused && OwnItem.ReadOf(operation, context) is { } read)
-        {
-            steps.Add(OwnItem.Item(read, local, context, random) with { Step = Steps.ReadBack, Requires = Steps.Create, Expect = Expectations.Success(read, context, HappyPathProbe.KindId) });
-        }
-
-        return OwnItem.Chain(kind, operation, create, steps, expected, local, context) with { Shows = Steps.AsLimited };
+        return OwnItem.AsAnother(kind, operation, context, random, IdentityNames.Limited, Steps.AsLimited, expected, refused);
     }
 
     /// <summary>The limited identity, when the rules give one and the operation is one it is judged on (protected, in the spec).</summary>

@@ -59,6 +59,27 @@ public static class OwnItem
             IdMembers = CreatedIdSource.Members(create, context),
         };
 
+    /// <summary>
+    /// The chain in which another identity calls <paramref name="operation"/> on an item the main identity created for
+    /// it: the create, then the request as <paramref name="identity"/> (step <paramref name="step"/>). Where the request
+    /// is meant to be <paramref name="refused"/>, it asks for the error media types, and after a write the owner reads
+    /// the item back: it must be unchanged.
+    /// </summary>
+    public static Probe AsAnother(string kind, ApiOperation operation, PlanContext context, Random random, string identity, string step, ExpectedStatus expected, bool refused)
+    {
+        var create = CreateOf(operation, context)!;
+        var local = $"{kind} {operation.Method}:{ResourceMap.KeyOf(operation.Path)}";
+        var steps = new List<PlannedRequest> { Create(create, context, random) };
+        var request = Item(operation, local, context, random, identity);
+        steps.Add((refused ? context.Requests.ForError(request, operation) : request) with { Step = step, Requires = Steps.Create, Expect = expected });
+        if (refused && !Ownership.IsSafe(operation.Method) && ReadOf(operation, context) is { } read)
+        {
+            steps.Add(Item(read, local, context, random) with { Step = Steps.ReadBack, Requires = Steps.Create, Expect = Expectations.Success(read, context, HappyPathProbe.KindId) });
+        }
+
+        return Chain(kind, operation, create, steps, expected, local, context) with { Shows = step };
+    }
+
     /// <summary>The GET of the item an operation works on, if the spec has one.</summary>
     public static ApiOperation? ReadOf(ApiOperation operation, PlanContext context) =>
         context.Spec.Operations.FirstOrDefault(o => o.Method == "GET" && PathTemplate.Parse(o.Path).EndsWithParameter && ResourceMap.KeyOf(o.Path) == ResourceMap.KeyOf(operation.Path));
